@@ -1,0 +1,43 @@
+# Build the GCM regional review outcome document. `make` alone lists the targets.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SOURCES ?= sources
+BUILD ?= build
+
+.DEFAULT_GOAL := help
+.PHONY: help outcome validate test regen-golden clean distclean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+outcome: $(STAMP) ## Build the outcome document from sources/ into build/
+	$(BIN)/outcome build --sources $(SOURCES) --build $(BUILD)
+
+validate: $(STAMP) ## Check the sources and report every problem, writing nothing
+	$(BIN)/outcome validate --sources $(SOURCES)
+
+test: $(STAMP) ## Run the linter and the tests
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/python -m pytest
+
+regen-golden: $(STAMP) ## Rewrite the expected outputs of tests/cases/ (read the diff before committing)
+	REGEN_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+	git status --short tests/cases
+
+clean: ## Remove build outputs
+	rm -rf $(BUILD)
+
+distclean: clean ## Remove build outputs and the virtual environment
+	rm -rf $(VENV)
+
+# The virtual environment, created on first use and refreshed when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed; run e.g. make PYTHON=python3.12 $(MAKECMDGOALS)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@

@@ -1,0 +1,222 @@
+"""Read YAML strictly, keeping where every value was written; write YAML plainly.
+
+PyYAML's usual loaders lose data without a word: the last of two duplicate keys wins, `NO`
+becomes False, `1.10` becomes 1.1 and aliases expand without limit. Here every scalar stays the
+text the editor typed (the schema decides what is a number or a boolean), and duplicate keys,
+anchors, aliases and explicit tags are errors located in the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from pipeline.errors import Location, Problem, SourceError
+
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class YStr(str):
+    """A scalar as written, with its place; `quoted` tells a quoted scalar from a plain one."""
+
+    location: Location
+    quoted: bool
+
+    def __new__(cls, value: str, location: Location, quoted: bool) -> YStr:
+        text = super().__new__(cls, value)
+        text.location = location
+        text.quoted = quoted
+        return text
+
+
+class YNull:
+    """An empty or `null` value, with its place (None cannot carry one)."""
+
+    def __init__(self, location: Location):
+        self.location = location
+
+    def __repr__(self) -> str:
+        return f"YNull({self.location})"
+
+
+class YSeq(list):
+    """A sequence with its place."""
+
+    def __init__(self, items: list, location: Location):
+        super().__init__(items)
+        self.location = location
+
+
+class YMap(dict):
+    """A mapping with its place and the place of each key."""
+
+    def __init__(self, location: Location):
+        super().__init__()
+        self.location = location
+        self.key_locations: dict[str, Location] = {}
+
+
+YValue = YStr | YNull | YSeq | YMap
+
+
+class _Rejected(Exception):
+    def __init__(self, node_mark: yaml.Mark, message: str):
+        self.mark = node_mark
+        self.message = message
+
+
+class _StrictComposer(Composer):
+    """A composer that refuses anchors, aliases and explicit tags."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Rejected(
+                event.start_mark, f"YAML alias '*{event.anchor}' is not allowed (write the value out)"
+            )
+        if event.anchor is not None:
+            raise _Rejected(
+                event.start_mark, f"YAML anchor '&{event.anchor}' is not allowed (write the value out)"
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, ScalarEvent) and tag == "!"):
+            written = tag.replace("tag:yaml.org,2002:", "!!", 1)
+            raise _Rejected(event.start_mark, f"YAML tag '{written}' is not allowed")
+        return super().compose_node(parent, index)
+
+
+class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, BaseResolver):
+    def __init__(self, stream: Any):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _StrictComposer.__init__(self)
+        BaseResolver.__init__(self)
+
+
+def _location(path: Path, mark: yaml.Mark) -> Location:
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def load(path: Path) -> YValue | None:
+    """Read the YAML file at *path* into located values; raise SourceError on any problem.
+
+    Return None for an empty file.
+    """
+    try:
+        with open(path, "rb") as stream:
+            loader = _StrictLoader(stream)
+            try:
+                node = loader.get_single_node()
+            finally:
+                loader.dispose()
+    except _Rejected as rejected:
+        raise SourceError([Problem(_location(path, rejected.mark), rejected.message)]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = error.problem or error.context or "not valid YAML"
+        if error.context and error.problem and error.problem.startswith("but "):
+            message = f"{error.context}, {error.problem}"
+        elif error.context and error.context_mark and error.problem:
+            message += f" ({error.context} started at line {error.context_mark.line + 1})"
+        location = _location(path, mark) if mark else Location(path)
+        raise SourceError([Problem(location, f"YAML syntax error: {message}")]) from None
+    except yaml.reader.ReaderError as error:
+        raise SourceError([_reader_problem(path, error)]) from None
+    except OSError as error:
+        raise SourceError([Problem(Location(path), f"cannot read the file: {error.strerror}")]) from None
+    if node is None:
+        return None
+    problems: list[Problem] = []
+    value = _convert(node, path, problems)
+    if problems:
+        raise SourceError(problems)
+    return value
+
+
+def _reader_problem(path: Path, error: yaml.reader.ReaderError) -> Problem:
+    """Locate an unreadable byte (offset in bytes) or a forbidden character (offset in characters)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = b""
+    if error.encoding == "unicode":  # PyYAML's check for non-printable characters
+        head = data.decode("utf-8", errors="replace")[: error.position]
+        message = f"character U+{error.character:04X} is not allowed in YAML; remove it"
+    else:
+        head = data[: error.position].decode("utf-8", errors="replace")
+        message = f"not UTF-8 text ({error.reason}); save the file as UTF-8"
+    line = head.count("\n") + 1
+    column = len(head) - (head.rfind("\n") + 1) + 1
+    return Problem(Location(path, line, column), message)
+
+
+def _convert(node: Node, path: Path, problems: list[Problem]) -> YValue:
+    location = _location(path, node.start_mark)
+    if isinstance(node, ScalarNode):
+        quoted = node.style is not None and node.style in "'\""
+        if not quoted and node.style is None and node.value in NULLS:
+            return YNull(location)
+        return YStr(node.value, location, quoted)
+    if isinstance(node, SequenceNode):
+        return YSeq([_convert(item, path, problems) for item in node.value], location)
+    assert isinstance(node, MappingNode)
+    mapping = YMap(location)
+    for key_node, value_node in node.value:
+        key_location = _location(path, key_node.start_mark)
+        if not isinstance(key_node, ScalarNode):
+            problems.append(Problem(key_location, "a key must be plain text"))
+            continue
+        key = key_node.value
+        if key in mapping:
+            first = mapping.key_locations[key]
+            problems.append(
+                Problem(key_location, f"duplicate key '{key}' (first written at line {first.line})")
+            )
+            continue
+        mapping[key] = _convert(value_node, path, problems)
+        mapping.key_locations[key] = key_location
+    return mapping
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Indent sequences under their key and keep short lists on one line, as editors write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+    def represent_list(self, data: list) -> yaml.SequenceNode:
+        short = all(isinstance(item, (int, str)) and len(str(item)) <= 60 for item in data)
+        return self.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=short)
+
+
+_PlainDumper.add_representer(list, _PlainDumper.represent_list)
+
+
+def dump(data: Any, path: Path, header: str = "") -> None:
+    """Write plain data (dicts, lists, str, int, bool) to *path* as readable UTF-8 YAML.
+
+    Keys keep their order; strings that would read back as another type are quoted.
+    """
+    text = yaml.dump(
+        data,
+        Dumper=_PlainDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,  # never fold: each text stays on one line, easy to grep and diff
+        default_flow_style=False,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as stream:
+        if header:
+            stream.writelines(f"# {line}\n" if line else "#\n" for line in header.splitlines())
+        stream.write(text)

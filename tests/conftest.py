@@ -1,0 +1,33 @@
+"""Shared fixtures: the bundled sources, copies of them to break, and Hypothesis settings."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_SOURCES = ROOT / "sources"
+
+# Derandomized by default so that CI and every developer run the same examples; run with
+# HYPOTHESIS_PROFILE=explore to search new ones.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("explore", deadline=None, max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture
+def sources_copy(tmp_path: Path) -> Path:
+    """Return a fresh copy of the bundled sources that a test may change."""
+    copy = tmp_path / "sources"
+    shutil.copytree(BUNDLED_SOURCES, copy)
+    return copy
+
+
+@pytest.fixture(autouse=True)
+def _inside_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run each test from its own folder, so paths in messages are relative to it."""
+    monkeypatch.chdir(tmp_path)

@@ -1,0 +1,63 @@
+"""Cleaning text: NFC, spacing, invisible controls; cleaning twice equals cleaning once."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.text import BIDI_CONTROLS, clean_text, western_digits
+
+
+def test_collapses_spacing_and_trims():
+    assert clean_text("  one\n two\t\tthree  ") == ("one two three", ())
+
+
+def test_keeps_meaningful_spaces():
+    text = "Recommandation nº\u00a0202\u202f: oui"
+    assert clean_text(text) == (text, ())
+
+
+def test_removes_bidi_controls_and_says_so():
+    text = "\u200fالهدف \u200e13\u200e من الاتفاق"
+    assert clean_text(text) == ("الهدف 13 من الاتفاق", ("removed 3 bidirectional control characters",))
+
+
+def test_removes_invisible_controls_and_says_so():
+    assert clean_text("a\x07b\ufeffc") == ("abc", ("removed 2 invisible control characters",))
+
+
+def test_keeps_joiners_that_change_shaping():
+    text = "می\u200cخواهم"
+    assert clean_text(text) == (text, ())
+
+
+def test_composes_to_nfc():
+    assert clean_text("e\u0301te\u0301") == ("été", ())
+
+
+def test_western_digits():
+    assert western_digits("١٣ و۲۱ و 7") == "13 و21 و 7"
+
+
+mixed_text = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(sorted(BIDI_CONTROLS) + [" ", "\n", "\t", "\u00a0", "\u0301", "\ufeff", "\x07"]),
+    )
+)
+
+
+@given(mixed_text)
+def test_cleaning_twice_equals_cleaning_once(text):
+    once, _ = clean_text(text)
+    assert clean_text(once) == (once, ())
+
+
+@given(mixed_text)
+def test_cleaned_text_is_nfc_without_controls(text):
+    cleaned, _ = clean_text(text)
+    assert unicodedata.is_normalized("NFC", cleaned)
+    assert not any(char in BIDI_CONTROLS for char in cleaned)
+    assert "  " not in cleaned and cleaned == cleaned.strip()
