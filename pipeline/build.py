@@ -1,0 +1,42 @@
+"""The pipeline in order: collect → normalize → merge (→ render), and what a build reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import intermediate
+from pipeline.collect import collect
+from pipeline.errors import Problem, SourceError
+from pipeline.merge import merge
+from pipeline.model import OutcomeDocument, Summary
+from pipeline.normalize import Normalized, normalize
+from pipeline.reference import load_reference
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced and what it wants the editor to know."""
+
+    outcome: OutcomeDocument
+    summaries: tuple[Summary, ...]
+    written: tuple[Path, ...]
+    notices: tuple[Problem, ...]
+
+
+def validate(sources: Path) -> Normalized:
+    """Read and check every source under *sources*; raise SourceError listing every problem."""
+    normalized = normalize(collect(sources))
+    if normalized.problems:
+        raise SourceError(normalized.problems)
+    return normalized
+
+
+def build(sources: Path, build_dir: Path) -> BuildResult:
+    """Build the outcome document from *sources* into *build_dir*."""
+    normalized = validate(sources)
+    corpus = normalized.corpus
+    written = intermediate.write_normalized(normalized.summaries, sources, build_dir)
+    outcome = merge(corpus.review, corpus.events, normalized.summaries, load_reference())
+    merged = intermediate.write_merged(outcome, sources, build_dir)
+    return BuildResult(outcome, normalized.summaries, (*written, merged), tuple(sorted(normalized.notices)))

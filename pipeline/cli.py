@@ -1,0 +1,94 @@
+"""The `outcome` command: one sub-command per editor's task, each a thin call into the library."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from pipeline.build import build as build_outcome
+from pipeline.build import validate as validate_sources
+from pipeline.errors import PipelineError, Problem, display_path
+
+
+def _report_errors(command):
+    """Turn a PipelineError into its message on standard error and exit status 1 (no traceback)."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except PipelineError as error:
+            click.echo(str(error), err=True)
+            raise SystemExit(1) from None
+
+    return wrapper
+
+
+def _notes(notices: tuple[Problem, ...]) -> None:
+    for notice in notices:
+        click.echo(f"{notice.location}: note: {notice.message}", err=True)
+
+
+sources_option = click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("sources"),
+    show_default=True,
+    help="Folder with review.yaml, events.yaml and summaries/.",
+)
+build_option = click.option(
+    "--build",
+    "build_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder the outputs are written to.",
+)
+
+
+@click.group()
+@click.version_option(package_name="gcm-outcome-pipeline")
+def main() -> None:
+    """Build the outcome document of the GCM regional review in the Arab region."""
+
+
+@main.command()
+@sources_option
+@build_option
+@_report_errors
+def build(sources: Path, build_dir: Path) -> None:
+    """Validate the sources, then write the normalized summaries and the merged outcome."""
+    result = build_outcome(sources, build_dir)
+    _notes(result.notices)
+    outcome = result.outcome
+    body = sum(1 for _ in outcome.body.paragraphs())
+    annex = sum(1 for _ in outcome.annex.paragraphs())
+    illustrative = sorted(s.event for s in result.summaries if s.illustrative)
+    if illustrative:
+        click.echo(
+            f"note: {len(illustrative)} of {len(result.summaries)} summaries are marked illustrative "
+            "(sample content, not for release)",
+            err=True,
+        )
+    click.echo(
+        f"Built {display_path(build_dir)}/: {len(result.summaries)} summaries, "
+        f"{body} paragraphs in the main body, {annex} in the annex; "
+        f"{len(outcome.without_summary)} events without a summary."
+    )
+
+
+@main.command()
+@sources_option
+@_report_errors
+def validate(sources: Path) -> None:
+    """Check every source and report every problem; write nothing."""
+    normalized = validate_sources(sources)
+    _notes(tuple(sorted(normalized.notices)))
+    messages = sum(len(summary.messages) for summary in normalized.summaries)
+    click.echo(
+        f"{display_path(sources)}: no problems "
+        f"({len(normalized.corpus.events)} events, {len(normalized.summaries)} summaries, "
+        f"{messages} messages)."
+    )

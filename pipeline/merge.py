@@ -1,0 +1,79 @@
+"""Merge: arrange every message into the outcome's structure and number its paragraphs.
+
+The main body holds the messages of all events except the stakeholder consultations, grouped by
+IMRF round-table cluster, then by primary objective (or by objective alone), then the
+cross-cutting messages; the annex holds the stakeholder consultations' messages, grouped the same
+way and numbered on its own. Within an objective, messages follow the events' dates, then the
+order of each summary, so the result does not depend on the order files were read in.
+"""
+
+from __future__ import annotations
+
+from pipeline.model import (
+    ClusterSection,
+    Event,
+    GroupBy,
+    KeyMessage,
+    ObjectiveSection,
+    OutcomeDocument,
+    Paragraph,
+    Part,
+    Reference,
+    Review,
+    Summary,
+)
+
+
+def chronological(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """Return *events* by start date, then end date, then their order in the timeline."""
+    order = {event.id: index for index, event in enumerate(events)}
+    return tuple(sorted(events, key=lambda event: (event.date.start, event.date.end, order[event.id])))
+
+
+def merge(
+    review: Review,
+    events: tuple[Event, ...],
+    summaries: tuple[Summary, ...],
+    reference: Reference,
+) -> OutcomeDocument:
+    """Return the outcome document built from the summaries of *events*."""
+    timeline = chronological(events)
+    by_event = {summary.event: summary for summary in summaries}
+    body: list[KeyMessage] = []
+    annex: list[KeyMessage] = []
+    for event in timeline:
+        if event.id in by_event:
+            (annex if event.stakeholder else body).extend(by_event[event.id].messages)
+    return OutcomeDocument(
+        review=review,
+        timeline=timeline,
+        body=_part(body, review.group_by, reference),
+        annex=_part(annex, review.group_by, reference),
+        without_summary=tuple(event for event in timeline if event.id not in by_event),
+    )
+
+
+def _part(messages: list[KeyMessage], group_by: GroupBy, reference: Reference) -> Part:
+    """Group *messages* (in chronological order) and number them from 1."""
+    numbers = iter(range(1, len(messages) + 1))
+
+    def paragraphs(selected: list[KeyMessage]) -> tuple[Paragraph, ...]:
+        return tuple(Paragraph(next(numbers), message, (message.event,)) for message in selected)
+
+    def section(objective_number: int) -> ObjectiveSection | None:
+        selected = [m for m in messages if m.primary_objective == objective_number]
+        if not selected:
+            return None
+        return ObjectiveSection(reference.objective(objective_number), paragraphs(selected))
+
+    if group_by is GroupBy.CLUSTER:
+        groups = [(table, sorted(table.objectives)) for table in reference.round_tables]
+    else:
+        groups = [(None, [objective.number for objective in reference.objectives])]
+    clusters = []
+    for round_table, objective_numbers in groups:
+        sections = tuple(filter(None, map(section, objective_numbers)))
+        if sections:
+            clusters.append(ClusterSection(round_table, sections))
+    cross_cutting = paragraphs([m for m in messages if m.primary_objective is None])
+    return Part(tuple(clusters), cross_cutting)

@@ -1,0 +1,197 @@
+"""Merge: structure, numbering and provenance; no message lost, duplicated or order-dependent."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.errors import Location
+from pipeline.merge import chronological, merge
+from pipeline.model import (
+    Event,
+    EventDate,
+    GroupBy,
+    KeyMessage,
+    Kind,
+    Localized,
+    Phase,
+    Precision,
+    Review,
+    Summary,
+)
+from pipeline.reference import load_reference
+
+REFERENCE = load_reference()
+HERE = Location(Path("test.yaml"), 1, 1)
+
+
+def review(group_by: GroupBy = GroupBy.CLUSTER) -> Review:
+    return Review(
+        title=Localized(ar="عنوان", en="Title"),
+        subtitle=Localized(),
+        symbol="A/79/…",
+        date=datetime.date(2024, 9, 16),
+        languages=("ar", "en"),
+        original_language="en",
+        draft_label=Localized(),
+        word_limit=10700,
+        deadline=datetime.date(2024, 9, 30),
+        group_by=group_by,
+    )
+
+
+def event(event_id: str, day: datetime.date, stakeholder: bool = False) -> Event:
+    return Event(
+        id=event_id,
+        title=Localized(ar="حدث", en="Event"),
+        organizer=Localized(ar="منظم", en="Organizer"),
+        date=EventDate(day, day, Precision.DAY),
+        phase=Phase.PREPARATORY,
+        closed=False,
+        stakeholder=stakeholder,
+        awaiting_summary=False,
+        location=HERE,
+    )
+
+
+def message(event_id: str, message_id: str, objectives: tuple[int, ...]) -> KeyMessage:
+    return KeyMessage(
+        uid=f"{event_id}#{message_id}",
+        event=event_id,
+        id=message_id,
+        text=Localized(en=f"Message {message_id} of {event_id}."),
+        objectives=objectives,
+        principles=(),
+        kind=Kind.KEY_MESSAGE,
+        location=HERE,
+    )
+
+
+def summary(event_id: str, messages: list[KeyMessage]) -> Summary:
+    return Summary(event=event_id, language="en", illustrative=False, messages=tuple(messages), location=HERE)
+
+
+def uids(part) -> list[str]:
+    return [paragraph.message.uid for paragraph in part.paragraphs()]
+
+
+def test_groups_by_cluster_then_primary_objective():
+    day = datetime.date(2024, 1, 1)
+    events = (event("e", day),)
+    messages = [
+        message("e", "data", (1,)),  # round table 4
+        message("e", "detention", (13, 1)),  # round table 2; 1 is secondary
+        message("e", "pathways", (5,)),  # round table 1
+        message("e", "general", ()),
+    ]
+    outcome = merge(review(), events, (summary("e", messages),), REFERENCE)
+    clusters = [
+        (c.round_table.number, [s.objective.number for s in c.objectives]) for c in outcome.body.clusters
+    ]
+    assert clusters == [(1, [5]), (2, [13]), (4, [1])]
+    assert uids(outcome.body) == ["e#pathways", "e#detention", "e#data", "e#general"]
+    assert [p.number for p in outcome.body.paragraphs()] == [1, 2, 3, 4]
+    assert [p.message.uid for p in outcome.body.cross_cutting] == ["e#general"]
+
+
+def test_groups_by_objective_alone():
+    day = datetime.date(2024, 1, 1)
+    messages = [message("e", "a", (13,)), message("e", "b", (1,)), message("e", "c", (5,))]
+    outcome = merge(review(GroupBy.OBJECTIVE), (event("e", day),), (summary("e", messages),), REFERENCE)
+    assert len(outcome.body.clusters) == 1 and outcome.body.clusters[0].round_table is None
+    assert [s.objective.number for s in outcome.body.clusters[0].objectives] == [1, 5, 13]
+
+
+def test_stakeholder_messages_form_the_annex_numbered_on_its_own():
+    events = (event("talks", datetime.date(2023, 7, 1)), event("hearing", datetime.date(2024, 7, 2), True))
+    summaries = (
+        summary("talks", [message("talks", "m1", (6,)), message("talks", "m2", ())]),
+        summary("hearing", [message("hearing", "m1", (6,))]),
+    )
+    outcome = merge(review(), events, summaries, REFERENCE)
+    assert uids(outcome.body) == ["talks#m1", "talks#m2"]
+    assert uids(outcome.annex) == ["hearing#m1"]
+    assert [p.number for p in outcome.annex.paragraphs()] == [1]
+    assert [p.events for p in outcome.annex.paragraphs()] == [("hearing",)]
+
+
+def test_messages_of_one_objective_follow_the_event_dates():
+    events = (event("later", datetime.date(2024, 5, 1)), event("earlier", datetime.date(2023, 5, 1)))
+    summaries = (
+        summary("later", [message("later", "m1", (8,))]),
+        summary("earlier", [message("earlier", "m1", (8,)), message("earlier", "m2", (8,))]),
+    )
+    outcome = merge(review(), events, summaries, REFERENCE)
+    assert uids(outcome.body) == ["earlier#m1", "earlier#m2", "later#m1"]
+
+
+def test_chronological_breaks_ties_by_timeline_order():
+    day = datetime.date(2023, 7, 1)
+    events = (event("b", day), event("a", day), event("first", datetime.date(2022, 9, 1)))
+    assert [e.id for e in chronological(events)] == ["first", "b", "a"]
+
+
+def test_events_without_summary_are_listed():
+    events = (event("with", datetime.date(2023, 1, 1)), event("without", datetime.date(2023, 2, 1)))
+    outcome = merge(review(), events, (summary("with", [message("with", "m1", ())]),), REFERENCE)
+    assert [e.id for e in outcome.without_summary] == ["without"]
+
+
+# --- Properties: nothing lost or duplicated, order of input irrelevant ---------------------------
+
+objective_lists = st.lists(st.integers(1, 23), max_size=3, unique=True).map(tuple)
+
+
+@st.composite
+def corpora(draw):
+    """Draw events (some stakeholder, some sharing a date) and their summaries."""
+    count = draw(st.integers(1, 8))
+    days = draw(
+        st.lists(
+            st.dates(datetime.date(2022, 1, 1), datetime.date(2024, 12, 31)), min_size=count, max_size=count
+        )
+    )
+    events = tuple(event(f"event-{index}", day, draw(st.booleans())) for index, day in enumerate(days))
+    summaries = []
+    for item in events:
+        if draw(st.booleans()) or item is events[0]:
+            objective_sets = draw(st.lists(objective_lists, min_size=1, max_size=6))
+            summaries.append(
+                summary(item.id, [message(item.id, f"m{n}", objs) for n, objs in enumerate(objective_sets)])
+            )
+    return events, tuple(summaries), draw(st.sampled_from(list(GroupBy)))
+
+
+@given(corpora())
+def test_every_message_appears_exactly_once(corpus):
+    events, summaries, group_by = corpus
+    outcome = merge(review(group_by), events, summaries, REFERENCE)
+    placed = Counter(uids(outcome.body) + uids(outcome.annex))
+    written = Counter(m.uid for s in summaries for m in s.messages)
+    assert placed == written
+    stakeholder = {e.id for e in events if e.stakeholder}
+    assert all(p.message.event in stakeholder for p in outcome.annex.paragraphs())
+    assert not any(p.message.event in stakeholder for p in outcome.body.paragraphs())
+
+
+@given(corpora())
+def test_paragraphs_are_numbered_one_to_n_in_document_order(corpus):
+    events, summaries, group_by = corpus
+    outcome = merge(review(group_by), events, summaries, REFERENCE)
+    for part in (outcome.body, outcome.annex):
+        numbers = [p.number for p in part.paragraphs()]
+        assert numbers == list(range(1, len(numbers) + 1))
+
+
+@given(corpora(), st.randoms(use_true_random=False))
+def test_output_does_not_depend_on_the_order_of_summaries(corpus, random):
+    events, summaries, group_by = corpus
+    shuffled = list(summaries)
+    random.shuffle(shuffled)
+    assert merge(review(group_by), events, summaries, REFERENCE) == merge(
+        review(group_by), events, tuple(shuffled), REFERENCE
+    )
