@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pipeline import registry
 from pipeline.errors import Location, PipelineError, Problem, display_path
-from pipeline.model import OUTPUT_LANGUAGES, Event, Phase, Review
+from pipeline.front import read_front
+from pipeline.model import OUTPUT_LANGUAGES, Event, FrontMatter, Phase, Review
 from pipeline.schema import Diagnostics, closest
 
 REVIEW_FILE = "review.yaml"
@@ -29,6 +30,7 @@ class Corpus:
 
     sources: Path
     review: Review | None
+    front: tuple[FrontMatter, ...]
     events: tuple[Event, ...]
     summaries: tuple[SummarySource, ...]
     without_summary: tuple[Event, ...]
@@ -37,7 +39,7 @@ class Corpus:
 
 
 def collect(sources: Path) -> Corpus:
-    """Read review.yaml and events.yaml under *sources* and find each event's summary.
+    """Read review.yaml, events.yaml and the front chapters under *sources*; find each event's summary.
 
     Problems are gathered, not raised, so that normalize can add its own before the build stops.
     Raise PipelineError only when *sources* is not a directory.
@@ -50,6 +52,7 @@ def collect(sources: Path) -> Corpus:
     timeline = _read_required(
         sources / EVENTS_FILE, registry.read_events, diagnostics, languages
     ) or registry.Timeline((), frozenset(), complete=False)
+    front = read_front(sources, languages, diagnostics)
     summaries = _find_summaries(sources / SUMMARIES_DIR, timeline, diagnostics)
     with_summary = {summary.event for summary in summaries}
     without_summary = tuple(event for event in timeline.events if event.id not in with_summary)
@@ -63,6 +66,7 @@ def collect(sources: Path) -> Corpus:
     return Corpus(
         sources=sources,
         review=review,
+        front=front,
         events=timeline.events,
         summaries=summaries,
         without_summary=without_summary,

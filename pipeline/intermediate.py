@@ -124,7 +124,14 @@ def outcome_data(outcome: OutcomeDocument, sources: Path) -> dict:
             "word_limit": review.word_limit,
             "deadline": review.deadline.isoformat(),
             "group_by": review.group_by.value,
+            "organ": _localized(review.organ),
+            "session": _localized(review.session),
+            "distribution": review.distribution,
         },
+        "front": [
+            {"name": front.name, "language": front.language, "paragraphs": list(front.paragraphs)}
+            for front in outcome.front
+        ],
         "timeline": [_event(event) for event in outcome.timeline],
         "without_summary": [event.id for event in outcome.without_summary],
         "body": _part(outcome.body, sources),

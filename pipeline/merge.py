@@ -12,6 +12,7 @@ from __future__ import annotations
 from pipeline.model import (
     ClusterSection,
     Event,
+    FrontMatter,
     GroupBy,
     KeyMessage,
     ObjectiveSection,
@@ -35,6 +36,7 @@ def merge(
     events: tuple[Event, ...],
     summaries: tuple[Summary, ...],
     reference: Reference,
+    front: tuple[FrontMatter, ...] = (),
 ) -> OutcomeDocument:
     """Return the outcome document built from the summaries of *events*."""
     timeline = chronological(events)
@@ -46,6 +48,7 @@ def merge(
             (annex if event.stakeholder else body).extend(by_event[event.id].messages)
     return OutcomeDocument(
         review=review,
+        front=front,
         timeline=timeline,
         body=_part(body, review.group_by, reference),
         annex=_part(annex, review.group_by, reference),

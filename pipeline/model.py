@@ -92,6 +92,19 @@ class Review:
     word_limit: int
     deadline: datetime.date
     group_by: GroupBy
+    organ: Localized
+    session: Localized
+    distribution: str
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A hand-written chapter in one language (sources/front/<name>.<language>.md), as paragraphs."""
+
+    name: str
+    language: str
+    paragraphs: tuple[str, ...]
+    location: Location = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -226,7 +239,15 @@ class OutcomeDocument:
     """The merged outcome: the review, its timeline, the main body and the stakeholder annex."""
 
     review: Review
+    front: tuple[FrontMatter, ...]
     timeline: tuple[Event, ...]
     body: Part
     annex: Part
     without_summary: tuple[Event, ...]
+
+    def front_matter(self, name: str, language: str) -> FrontMatter | None:
+        """Return the hand-written chapter *name* in *language*, if there is one."""
+        for front in self.front:
+            if front.name == name and front.language == language:
+                return front
+        return None

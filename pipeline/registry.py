@@ -32,8 +32,20 @@ REVIEW_KEYS = (
     "word_limit",
     "deadline",
     "group_by",
+    "organ",
+    "session",
+    "distribution",
 )
-REVIEW_REQUIRED = ("title", "symbol", "date", "languages", "original_language", "word_limit", "deadline")
+REVIEW_REQUIRED = (
+    "title",
+    "organ",
+    "symbol",
+    "date",
+    "languages",
+    "original_language",
+    "word_limit",
+    "deadline",
+)
 EVENT_KEYS = ("id", "title", "organizer", "date", "phase", "closed", "stakeholder", "awaiting_summary")
 EVENT_REQUIRED = ("id", "title", "organizer", "date", "phase")
 
@@ -66,8 +78,9 @@ def read_review(path: Path, diagnostics: Diagnostics) -> Review | None:
             fields.get("original_language").location,
             f"unknown original_language '{original}' ({schema.expectation(original, SOURCE_LANGUAGES)})",
         )
+    needed = languages or OUTPUT_LANGUAGES
     review = Review(
-        title=localized("title", languages or OUTPUT_LANGUAGES),
+        title=localized("title", needed),
         subtitle=localized("subtitle"),
         symbol=read("symbol", schema.text),
         date=read("date", schema.iso_date),
@@ -77,6 +90,9 @@ def read_review(path: Path, diagnostics: Diagnostics) -> Review | None:
         word_limit=read("word_limit", schema.integer),
         deadline=read("deadline", schema.iso_date),
         group_by=read("group_by", schema.choice, GroupBy, default=GroupBy.CLUSTER),
+        organ=localized("organ", needed),
+        session=localized("session"),
+        distribution=read("distribution", schema.text, default="General"),
     )
     return review if len(diagnostics.problems) == before else None
 

@@ -41,6 +41,9 @@ def review(group_by: GroupBy = GroupBy.CLUSTER) -> Review:
         word_limit=10700,
         deadline=datetime.date(2024, 9, 30),
         group_by=group_by,
+        organ=Localized(ar="الجمعية العامة", en="General Assembly"),
+        session=Localized(),
+        distribution="General",
     )
 
 

@@ -1,0 +1,96 @@
+"""Read the hand-written chapters (sources/front/<name>.<language>.md) as plain paragraphs.
+
+The files are Markdown kept deliberately simple: paragraphs separated by blank lines, and HTML
+comments for notes to editors. Headings and lists are refused with their line, because the
+chapter heading and numbering come from the template.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.errors import Location
+from pipeline.model import FrontMatter
+from pipeline.schema import Diagnostics
+from pipeline.text import clean_text
+
+FRONT_DIR = "front"
+CHAPTERS = ("introduction",)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HEADING = re.compile(r"#{1,6}\s")
+_LIST_ITEM = re.compile(r"([-*+]|\d+[.)])\s")
+
+
+def read_front(
+    sources: Path, languages: tuple[str, ...], diagnostics: Diagnostics
+) -> tuple[FrontMatter, ...]:
+    """Return each chapter of CHAPTERS in each of *languages*, recording what is missing or wrong."""
+    folder = sources / FRONT_DIR
+    expected = {f"{name}.{language}.md": (name, language) for name in CHAPTERS for language in languages}
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(".") or path.name in expected:
+                continue
+            if _known_language(path):
+                diagnostics.notice(Location(path), "not used: its language is not in the review's languages")
+            else:
+                diagnostics.problem(
+                    Location(path),
+                    f"unexpected file in {FRONT_DIR}/ (expected {', '.join(sorted(expected))})",
+                )
+    chapters = []
+    for file_name, (name, language) in sorted(expected.items()):
+        path = folder / file_name
+        if not path.is_file():
+            diagnostics.problem(
+                Location(path), f"missing file (the {name} of the '{language}' document comes from it)"
+            )
+            continue
+        paragraphs = _paragraphs(path, diagnostics)
+        if paragraphs is not None:
+            chapters.append(FrontMatter(name, language, paragraphs, Location(path)))
+    return tuple(chapters)
+
+
+def _known_language(path: Path) -> bool:
+    """Tell whether *path* is a chapter in a language that is not built (kept, not an error)."""
+    parts = path.name.split(".")
+    return len(parts) == 3 and parts[0] in CHAPTERS and parts[2] == "md"
+
+
+def _paragraphs(path: Path, diagnostics: Diagnostics) -> tuple[str, ...] | None:
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        diagnostics.problem(Location(path), f"not UTF-8 text ({error.reason}); save the file as UTF-8")
+        return None
+    # Blank out comments but keep their line breaks, so that line numbers stay true.
+    content = _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), content)
+    paragraphs: list[str] = []
+    block: list[str] = []
+    problems_before = len(diagnostics.problems)
+    for number, line in enumerate([*content.splitlines(), ""], start=1):
+        stripped = line.strip()
+        if _HEADING.match(stripped):
+            diagnostics.problem(
+                Location(path, number, 1),
+                "headings are not used here: the chapter heading comes from the template",
+            )
+        elif _LIST_ITEM.match(stripped):
+            diagnostics.problem(Location(path, number, 1), "lists are not supported here; write paragraphs")
+        if stripped:
+            block.append(stripped)
+            continue
+        if block:
+            text, notes = clean_text(" ".join(block))
+            for note in notes:
+                diagnostics.notice(Location(path, number - len(block), 1), note)
+            paragraphs.append(text)
+            block = []
+    if len(diagnostics.problems) != problems_before:
+        return None
+    if not paragraphs:
+        diagnostics.problem(Location(path), "the file has no paragraph")
+        return None
+    return tuple(paragraphs)
