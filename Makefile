@@ -8,7 +8,7 @@ SOURCES ?= sources
 BUILD ?= build
 
 .DEFAULT_GOAL := help
-.PHONY: help outcome validate test regen-golden clean distclean
+.PHONY: help outcome validate test regen-golden templates clean distclean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,13 +20,16 @@ validate: $(STAMP) ## Check the sources and report every problem, writing nothin
 	$(BIN)/outcome validate --sources $(SOURCES)
 
 test: $(STAMP) ## Run the linter and the tests
-	$(BIN)/ruff check pipeline tests
-	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/ruff check pipeline tests templates
+	$(BIN)/ruff format --check pipeline tests templates
 	$(BIN)/python -m pytest
 
 regen-golden: $(STAMP) ## Rewrite the expected outputs of tests/cases/ (read the diff before committing)
 	REGEN_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 	git status --short tests/cases
+
+templates: $(STAMP) ## Rewrite templates/outcome.*.docx from templates/make_templates.py (overwrites Word edits)
+	$(BIN)/python templates/make_templates.py templates
 
 clean: ## Remove build outputs
 	rm -rf $(BUILD)

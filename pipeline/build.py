@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from pipeline.merge import merge
 from pipeline.model import OutcomeDocument, Summary
 from pipeline.normalize import Normalized, normalize
 from pipeline.reference import load_reference
+from pipeline.render import render
 
 
 @dataclass(frozen=True)
@@ -32,11 +35,25 @@ def validate(sources: Path) -> Normalized:
     return normalized
 
 
-def build(sources: Path, build_dir: Path) -> BuildResult:
-    """Build the outcome document from *sources* into *build_dir*."""
+def build_timestamp(review_date: datetime.date) -> datetime.datetime:
+    """Return the date written inside the outputs: SOURCE_DATE_EPOCH if set, else the document's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+    return datetime.datetime.combine(review_date, datetime.time(), tzinfo=datetime.UTC)
+
+
+def build(sources: Path, build_dir: Path, templates: Path) -> BuildResult:
+    """Build the outcome document from *sources* into *build_dir*, with the Word *templates*."""
     normalized = validate(sources)
     corpus = normalized.corpus
     written = intermediate.write_normalized(normalized.summaries, sources, build_dir)
-    outcome = merge(corpus.review, corpus.events, normalized.summaries, load_reference())
+    outcome = merge(corpus.review, corpus.events, normalized.summaries, load_reference(), corpus.front)
     merged = intermediate.write_merged(outcome, sources, build_dir)
-    return BuildResult(outcome, normalized.summaries, (*written, merged), tuple(sorted(normalized.notices)))
+    rendered = render(outcome, templates, build_dir, build_timestamp(corpus.review.date))
+    return BuildResult(
+        outcome,
+        normalized.summaries,
+        (*written, merged, *rendered.written),
+        tuple(sorted(normalized.notices + rendered.notices)),
+    )

@@ -38,6 +38,23 @@ sources_option = click.option(
     show_default=True,
     help="Folder with review.yaml, events.yaml and summaries/.",
 )
+PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+templates_option = click.option(
+    "--templates",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder with the Word templates outcome.<language>.docx "
+    "[default: templates/ if there is one here, else the project's templates/].",
+)
+
+
+def _templates(templates: Path | None) -> Path:
+    if templates is not None:
+        return templates
+    local = Path("templates")
+    return local if local.is_dir() else PROJECT_TEMPLATES
+
+
 build_option = click.option(
     "--build",
     "build_dir",
@@ -57,10 +74,11 @@ def main() -> None:
 @main.command()
 @sources_option
 @build_option
+@templates_option
 @_report_errors
-def build(sources: Path, build_dir: Path) -> None:
-    """Validate the sources, then write the normalized summaries and the merged outcome."""
-    result = build_outcome(sources, build_dir)
+def build(sources: Path, build_dir: Path, templates: Path | None) -> None:
+    """Validate the sources, then write the normalized summaries, the merged outcome and the documents."""
+    result = build_outcome(sources, build_dir, _templates(templates))
     _notes(result.notices)
     outcome = result.outcome
     body = sum(1 for _ in outcome.body.paragraphs())
@@ -72,8 +90,9 @@ def build(sources: Path, build_dir: Path) -> None:
             "(sample content, not for release)",
             err=True,
         )
+    documents = ", ".join(path.name for path in result.written if path.suffix in (".docx", ".pdf"))
     click.echo(
-        f"Built {display_path(build_dir)}/: {len(result.summaries)} summaries, "
+        f"Built {display_path(build_dir)}/: {documents}; {len(result.summaries)} summaries, "
         f"{body} paragraphs in the main body, {annex} in the annex; "
         f"{len(outcome.without_summary)} events without a summary."
     )

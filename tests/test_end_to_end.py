@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
 from pipeline import yamlio
@@ -35,6 +36,82 @@ def merged_texts(node) -> list[str]:
     if isinstance(node, list):
         return [t for item in node for t in merged_texts(item)]
     return []
+
+
+ROOT = Path(__file__).resolve().parent.parent
+BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f"))
+
+
+@pytest.fixture(scope="module")
+def bundled_build(tmp_path_factory) -> Path:
+    """Build the bundled sources once with the real command, from another folder."""
+    folder = tmp_path_factory.mktemp("bundled")
+    result = subprocess.run(
+        [str(OUTCOME), "build", "--sources", str(ROOT / "sources"), "--build", str(folder / "build")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=folder,
+    )
+    assert result.returncode == 0, result.stderr
+    return folder / "build"
+
+
+def summaries_by_event() -> dict[str, list]:
+    return {
+        path.stem: list(yamlio.load(path)["messages"])
+        for path in sorted((ROOT / "sources" / "summaries").glob("*.yaml"))
+    }
+
+
+def texts_in(message, language: str) -> str | None:
+    text = message["text"]
+    return str(text[language]) if isinstance(text, dict) and language in text else None
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_every_message_is_in_the_document_of_its_language(bundled_build, language):
+    document = docx.Document(bundled_build / f"outcome.{language}.docx")
+    paragraphs = [p.text.translate(BIDI_MARKS) for p in document.paragraphs]
+    numbered = [p for p in document.paragraphs if p.style.name == "Numbered Paragraph"]
+    for messages in summaries_by_event().values():
+        for message in messages:
+            text = texts_in(message, language)
+            if text:
+                assert sum(p.count(text) for p in paragraphs) == 1, text
+    events = yamlio.load(ROOT / "sources" / "events.yaml")["events"]
+    stakeholder = {str(e["id"]) for e in events if e.get("stakeholder") == "true"}
+    by_event = summaries_by_event()
+    annex_count = sum(len(by_event[e]) for e in stakeholder if e in by_event)
+    body_count = sum(len(m) for m in by_event.values()) - annex_count
+    labels = [p.text.split("\t")[0] for p in numbered]
+    label = "{} -" if language == "ar" else "{}."
+    assert labels == [label.format(n) for n in range(1, body_count + 1)] + [
+        label.format(n) for n in range(1, annex_count + 1)
+    ]
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_annex_holds_exactly_the_stakeholder_messages(bundled_build, language):
+    document = docx.Document(bundled_build / f"outcome.{language}.docx")
+    paragraphs = [p.text.translate(BIDI_MARKS) for p in document.paragraphs]
+    annex_start = next(i for i, p in enumerate(paragraphs) if p in ("Annex", "المرفق"))
+    annex = "\n".join(paragraphs[annex_start:])
+    body = "\n".join(paragraphs[:annex_start])
+    events = yamlio.load(ROOT / "sources" / "events.yaml")["events"]
+    stakeholder = {str(e["id"]) for e in events if e.get("stakeholder") == "true"}
+    for event, messages in summaries_by_event().items():
+        for message in messages:
+            text = texts_in(message, language) or texts_in(message, "en") or texts_in(message, "ar")
+            assert (text in annex) == (event in stakeholder), text
+            assert (text in body) == (event not in stakeholder), text
+
+
+def test_the_timeline_table_lists_the_18_events(bundled_build):
+    for language in ("ar", "en"):
+        table = docx.Document(bundled_build / f"outcome.{language}.docx").tables[1]
+        rows = [row for row in table.rows if len({id(cell._tc) for cell in row.cells}) == 3]
+        assert len(rows) == 1 + 18  # the header row and one row per event
 
 
 def test_build_on_the_bundled_sources(sources_copy, tmp_path):

@@ -1,0 +1,272 @@
+"""Render one language's outcome document as Word, from a docxtpl template, strictly.
+
+docxtpl runs with autoescaping, StrictUndefined and a sandboxed Jinja environment; the template's
+variables are checked before rendering, template errors name the template, and every message
+text is read back from the written file and compared with what was meant to be written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import jinja2
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+from markupsafe import Markup, escape
+
+from pipeline.errors import RenderError, TemplateError, display_path
+from pipeline.render import wordml
+from pipeline.render.view import DocumentView, ParagraphView, PartView
+
+# docxtpl rewrites these sequences in the rendered XML; a character reference keeps them literal.
+_DOCXTPL_ESCAPES = {"{_{": "{&#95;{", "}_}": "}&#95;}", "{_%": "{&#95;%", "%_}": "%&#95;}"}
+_NOTE_TOKEN = "\u2060note-{}\u2060"
+
+
+def _safe(text: str) -> Markup:
+    """Return *text* escaped for XML, with docxtpl's own escape sequences kept as written."""
+    escaped = str(escape(text))
+    for sequence, replacement in _DOCXTPL_ESCAPES.items():
+        escaped = escaped.replace(sequence, replacement)
+    return Markup(escaped)
+
+
+def template_context(view: DocumentView) -> tuple[dict, dict[str, str]]:
+    """Return the template's variables for *view*, and the footnote of each footnote token."""
+    notes: dict[str, str] = {}
+
+    def paragraph(item: ParagraphView) -> dict:
+        token = _NOTE_TOKEN.format(len(notes) + 1)
+        notes[token] = item.note
+        return {
+            "number": item.number,
+            "label": _safe(item.label),
+            "text": _safe(item.text),
+            "marker": _safe(f" {item.pending_marker}" if item.pending_marker else ""),
+            "note": token,
+        }
+
+    def part(part: PartView) -> dict:
+        return {
+            "clusters": [
+                {
+                    "label": _safe(cluster.label),
+                    "title": _safe(cluster.title),
+                    "sections": [
+                        {
+                            "heading": _safe(section.heading),
+                            "paragraphs": list(map(paragraph, section.paragraphs)),
+                        }
+                        for section in cluster.sections
+                    ],
+                }
+                for cluster in part.clusters
+            ],
+            "cross_cutting": list(map(paragraph, part.cross_cutting)),
+            "cross_cutting_label": _safe(part.cross_cutting_label),
+            "count": len(part.paragraphs),
+        }
+
+    context = {
+        "review": {
+            "title": _safe(view.title),
+            "subtitle": _safe(view.subtitle),
+            "organ": _safe(view.organ),
+            "session": _safe(view.session),
+            "symbol": _safe(view.symbol),
+            "distribution": _safe(view.distribution),
+            "date": _safe(view.date),
+            "language": _safe(view.language_name),
+            "original_language": _safe(view.original_language),
+            "draft_label": _safe(view.draft_label),
+        },
+        "chapter": {name: _safe(label) for name, label in view.chapters.items()},
+        "introduction": [_safe(text) for text in view.introduction],
+        "process": {
+            "events": view.events_held,
+            "first": _safe(view.first_event),
+            "last": _safe(view.last_event),
+        },
+        "timeline": [
+            {
+                "title": _safe(phase.title),
+                "events": [
+                    {
+                        "organizer": _safe(row.organizer),
+                        "title": _safe(row.title),
+                        "closed": _safe(f" {row.closed}" if row.closed else ""),
+                        "date": _safe(row.date),
+                    }
+                    for row in phase.rows
+                ],
+            }
+            for phase in view.timeline
+        ],
+    }
+    context["body"] = part(view.body)
+    context["annex"] = part(view.annex)
+    return context, notes
+
+
+def _environment() -> jinja2.Environment:
+    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def _open_template(template: Path) -> DocxTemplate:
+    if not template.is_file():
+        raise TemplateError(f"{display_path(template)}: template not found")
+    try:
+        document = DocxTemplate(template)
+        document.init_docx()
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as error:
+        raise TemplateError(f"{display_path(template)}: not a Word template ({error})") from None
+    return document
+
+
+def _unbalanced_tags(document: DocxTemplate) -> list[str]:
+    """Return the texts of template paragraphs whose {{ }} or {% %} are not closed within the paragraph.
+
+    docxtpl would otherwise join such a tag with the next one and drop what lies between, silently.
+    """
+    word = document.docx
+    parts = [word.element.body]
+    for section in word.sections:
+        parts += [section.header._element, section.footer._element]
+    found = []
+    for part in parts:
+        for paragraph in part.iter(qn("w:p")):
+            text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+            if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}"):
+                found.append(text)
+    return found
+
+
+def _preflight(
+    document: DocxTemplate, template: Path, context: dict, environment: jinja2.Environment
+) -> None:
+    """Refuse a template whose tags are broken or use variables the pipeline does not provide."""
+    broken = _unbalanced_tags(document)
+    if broken:
+        raise TemplateError(
+            f"{display_path(template)}: a tag is not closed in the paragraph {broken[0]!r} "
+            "(write {{ name }} and {% ... %} whole, within one paragraph)"
+        )
+    try:
+        used = document.get_undeclared_template_variables(jinja_env=environment)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(f"{display_path(template)}: template syntax error: {error.message}") from None
+    unknown = sorted(used - set(context))
+    if unknown:
+        raise TemplateError(
+            f"{display_path(template)}: the template uses unknown variable(s) {', '.join(unknown)} "
+            f"(known: {', '.join(sorted(context))})"
+        )
+
+
+def render_docx(view: DocumentView, template: Path, output: Path, timestamp: datetime.datetime) -> None:
+    """Write *view* to *output* through the docxtpl *template*; dates inside the file are *timestamp*."""
+    document = _open_template(template)
+    environment = _environment()
+    context, notes = template_context(view)
+    _preflight(document, template, context, environment)
+    try:
+        document.render(context, jinja_env=environment, autoescape=True)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            f"{display_path(template)}: template syntax error: {error.message} "
+            f"near: {' '.join(' '.join(getattr(error, 'docx_context', [])).split())[:200]}"
+        ) from None
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"{display_path(template)}: {error.message}") from None
+    word = document.docx
+    styles = wordml.StyleSheet(word.styles.element)
+    for style_id in (wordml.FOOTNOTE_TEXT_STYLE, wordml.FOOTNOTE_REFERENCE_STYLE):
+        if not styles.has(style_id):
+            raise TemplateError(f"{display_path(template)}: the template has no style with id '{style_id}'")
+    footnotes_part = _footnotes_part(word, template)
+    footnotes = etree.fromstring(footnotes_part.blob)
+    try:
+        wordml.add_footnotes(word.element.body, footnotes, notes, view.language.rtl)
+    except TemplateError as error:
+        raise TemplateError(f"{display_path(template)}: {error}") from None
+    parts = [word.element, footnotes]
+    for section in word.sections:
+        for header_footer in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+        ):
+            if not header_footer.is_linked_to_previous:
+                parts.append(header_footer._element)
+    for part in parts:
+        wordml.set_direction(part, styles, view.language.rtl)
+    footnotes_part._blob = etree.tostring(footnotes, xml_declaration=True, encoding="UTF-8", standalone=True)
+    _set_properties(word, view, timestamp)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(_reproducible_zip(buffer.getvalue(), timestamp))
+    _verify(output, view)
+
+
+def _footnotes_part(word: docx.document.Document, template: Path):
+    for relationship in word.part.rels.values():
+        if relationship.reltype == RT.FOOTNOTES:
+            return relationship.target_part
+    raise TemplateError(
+        f"{display_path(template)}: the template has no footnotes part (make it in Word with "
+        "References > Insert Footnote, then delete the footnote)"
+    )
+
+
+def _set_properties(word: docx.document.Document, view: DocumentView, timestamp: datetime.datetime) -> None:
+    properties = word.core_properties
+    properties.title = view.title
+    properties.subject = view.symbol
+    properties.language = view.language.code
+    properties.created = properties.modified = timestamp
+    properties.revision = 1
+    properties.last_modified_by = ""
+
+
+def _reproducible_zip(data: bytes, timestamp: datetime.datetime) -> bytes:
+    """Return the zip *data* with every entry dated *timestamp*, in the same order, compressed alike."""
+    date_time = (
+        max(timestamp.year, 1980),
+        timestamp.month,
+        timestamp.day,
+        timestamp.hour,
+        timestamp.minute,
+        0,
+    )
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            target.writestr(info, source.read(entry.filename))
+    return output.getvalue()
+
+
+def _verify(output: Path, view: DocumentView) -> None:
+    """Read the written file back and check that each numbered paragraph says exactly what it should."""
+    paragraphs = [paragraph.text for paragraph in docx.Document(output).paragraphs]
+    for item in (*view.body.paragraphs, *view.annex.paragraphs):
+        marker = f" {item.pending_marker}" if item.pending_marker else ""
+        expected = f"{item.label}\t{item.text}{marker}"
+        if paragraphs.count(expected) < 1:
+            raise RenderError(
+                f"{display_path(output)}: paragraph {item.label} ({item.uid}) was not written as given: "
+                "check that the template keeps {{ p.label }}, a tab, {{ p.text }} and {{ p.marker }} "
+                "in one paragraph"
+            )
