@@ -26,9 +26,13 @@ from pipeline.model import (
 
 
 def chronological(events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """Return *events* by start date, then end date, then their order in the timeline."""
+    """Return *events* by the date they end, then the date they start, then their order in the timeline.
+
+    Ending first puts "the second half of 2024" after "September 2024", as a reader expects, and
+    leaves single days and months in calendar order.
+    """
     order = {event.id: index for index, event in enumerate(events)}
-    return tuple(sorted(events, key=lambda event: (event.date.start, event.date.end, order[event.id])))
+    return tuple(sorted(events, key=lambda event: (event.date.end, event.date.start, order[event.id])))
 
 
 def merge(

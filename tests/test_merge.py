@@ -138,6 +138,19 @@ def test_chronological_breaks_ties_by_timeline_order():
     assert [e.id for e in chronological(events)] == ["first", "b", "a"]
 
 
+def test_a_long_period_comes_after_the_months_it_spans():
+    half = Event(
+        **{
+            **event("plenary", datetime.date(2024, 7, 1)).__dict__,
+            "date": EventDate(datetime.date(2024, 7, 1), datetime.date(2024, 12, 31), Precision.MONTH),
+        }
+    )
+    september = Event(
+        **{**event("submission", datetime.date(2024, 9, 1)).__dict__, "date": EventDate.month(2024, 9)}
+    )
+    assert [e.id for e in chronological((half, september))] == ["submission", "plenary"]
+
+
 def test_events_without_summary_are_listed():
     events = (event("with", datetime.date(2023, 1, 1)), event("without", datetime.date(2023, 2, 1)))
     outcome = merge(review(), events, (summary("with", [message("with", "m1", ())]),), REFERENCE)
