@@ -6,23 +6,27 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SOURCES ?= sources
 BUILD ?= build
+PDF_ENGINE ?= typst
 
 .DEFAULT_GOAL := help
-.PHONY: help outcome validate test regen-golden templates clean distclean
+.PHONY: help outcome validate test bench regen-golden templates clean distclean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 outcome: $(STAMP) ## Build the outcome document from sources/ into build/
-	$(BIN)/outcome build --sources $(SOURCES) --build $(BUILD)
+	$(BIN)/outcome build --sources $(SOURCES) --build $(BUILD) --pdf-engine $(PDF_ENGINE)
 
 validate: $(STAMP) ## Check the sources and report every problem, writing nothing
 	$(BIN)/outcome validate --sources $(SOURCES)
 
 test: $(STAMP) ## Run the linter and the tests
-	$(BIN)/ruff check pipeline tests templates
-	$(BIN)/ruff format --check pipeline tests templates
+	$(BIN)/ruff check pipeline tests templates bench
+	$(BIN)/ruff format --check pipeline tests templates bench
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) ## Time the PDF engines on the bundled sources and on 2,000 synthetic messages
+	$(BIN)/python -m bench.bench_pdf
 
 regen-golden: $(STAMP) ## Rewrite the expected outputs of tests/cases/ (read the diff before committing)
 	REGEN_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py

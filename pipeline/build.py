@@ -43,14 +43,17 @@ def build_timestamp(review_date: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(review_date, datetime.time(), tzinfo=datetime.UTC)
 
 
-def build(sources: Path, build_dir: Path, templates: Path) -> BuildResult:
-    """Build the outcome document from *sources* into *build_dir*, with the Word *templates*."""
+def build(sources: Path, build_dir: Path, templates: Path, pdf_engine: str = "typst") -> BuildResult:
+    """Build the outcome document from *sources* into *build_dir*, with the *templates*.
+
+    *pdf_engine* is "typst", "libreoffice" or "none" (no PDF).
+    """
     normalized = validate(sources)
     corpus = normalized.corpus
     written = intermediate.write_normalized(normalized.summaries, sources, build_dir)
     outcome = merge(corpus.review, corpus.events, normalized.summaries, load_reference(), corpus.front)
     merged = intermediate.write_merged(outcome, sources, build_dir)
-    rendered = render(outcome, templates, build_dir, build_timestamp(corpus.review.date))
+    rendered = render(outcome, templates, build_dir, build_timestamp(corpus.review.date), pdf_engine)
     return BuildResult(
         outcome,
         normalized.summaries,

@@ -10,6 +10,7 @@ import click
 from pipeline.build import build as build_outcome
 from pipeline.build import validate as validate_sources
 from pipeline.errors import PipelineError, Problem, display_path
+from pipeline.render.pdf import PDF_ENGINES
 
 
 def _report_errors(command):
@@ -75,10 +76,18 @@ def main() -> None:
 @sources_option
 @build_option
 @templates_option
+@click.option(
+    "--pdf-engine",
+    type=click.Choice(PDF_ENGINES),
+    default="typst",
+    show_default=True,
+    help="typst draws the PDF itself (pip only); libreoffice converts the Word file "
+    "(needs LibreOffice); none writes no PDF.",
+)
 @_report_errors
-def build(sources: Path, build_dir: Path, templates: Path | None) -> None:
+def build(sources: Path, build_dir: Path, templates: Path | None, pdf_engine: str) -> None:
     """Validate the sources, then write the normalized summaries, the merged outcome and the documents."""
-    result = build_outcome(sources, build_dir, _templates(templates))
+    result = build_outcome(sources, build_dir, _templates(templates), pdf_engine)
     _notes(result.notices)
     outcome = result.outcome
     body = sum(1 for _ in outcome.body.paragraphs())

@@ -31,3 +31,14 @@ def sources_copy(tmp_path: Path) -> Path:
 def _inside_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run each test from its own folder, so paths in messages are relative to it."""
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> Path:
+    """Build tests/corpus.py's sources once (Word and Typst PDF); return the build folder."""
+    from pipeline.build import build
+    from tests.corpus import TEMPLATES, write_sources
+
+    folder = tmp_path_factory.mktemp("rendered")
+    build(write_sources(folder / "sources"), folder / "build", TEMPLATES)
+    return folder / "build"

@@ -26,8 +26,8 @@ def test_build_writes_normalized_summaries_and_merged_outcome(tmp_path):
     ]
     assert Path("out/merged.yaml").is_file()
     assert result.stdout == (
-        "Built out/: outcome.ar.docx, outcome.en.docx; 2 summaries, 2 paragraphs in the main body, "
-        "1 in the annex; 0 events without a summary.\n"
+        "Built out/: outcome.ar.docx, outcome.ar.pdf, outcome.en.docx, outcome.en.pdf; 2 summaries, "
+        "2 paragraphs in the main body, 1 in the annex; 0 events without a summary.\n"
     )
     assert result.stderr == ""
 

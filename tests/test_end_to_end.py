@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import docx
 import pytest
 
 from pipeline import yamlio
+from tests.test_render_pdf import assert_same_paragraphs_in_order, letters, needs_poppler, pdf_text
 
 pytestmark = pytest.mark.slow
 OUTCOME = Path(sys.executable).with_name("outcome")
@@ -156,3 +158,20 @@ def test_validate_names_every_bad_file_and_line(sources_copy):
         "unknown objective 27 in message 'm3' (expected 1–23)",
         "2 problems in 2 files",
     ]
+
+
+@needs_poppler
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_every_message_is_in_the_pdf_of_its_language(bundled_build, language):
+    pdf = bundled_build / f"outcome.{language}.pdf"
+    extracted = pdf_text(pdf)
+    latin = language != "ar"
+    text = letters(extracted, latin)
+    for messages in summaries_by_event().values():
+        for message in messages:
+            written = texts_in(message, language)
+            if written:
+                assert text.count(letters(written, latin)) == 1, written
+                for word in re.findall(r"[A-Za-z]+", written):
+                    assert word in extracted
+    assert_same_paragraphs_in_order(pdf, bundled_build / f"outcome.{language}.docx", language)

@@ -15,55 +15,17 @@ from lxml import etree
 from pipeline import yamlio
 from pipeline.build import build
 from pipeline.errors import TemplateError
+from tests.corpus import TEMPLATES, TRICKY, write_sources
 
-ROOT = Path(__file__).resolve().parent.parent
-BASE = ROOT / "tests" / "error_cases" / "_base"
-TEMPLATES = ROOT / "templates"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f"))
-TRICKY = (
-    "Fees & costs < 5% > nothing; \"quoted\" 'single' {{ x }} {% if %} {_{ y }_} #set *b* $m$ \\ @ref <tag>"
-)
-
-SUMMARY = """
-event: talks-2023
-language: en
-messages:
-  - id: m1
-    text:
-      en: Invest in migration data, as A/RES/73/195 asks.
-      ar: الاستثمار في بيانات الهجرة، كما يطلب القرار A/RES/73/195 للفترة 2024-2026.
-    objectives: [1]
-  - id: tricky
-    text:
-      en: @TRICKY@
-      ar: "رسوم وتكاليف & < > {{ x }} {% if %}"
-    objectives: [6, 5]
-  - id: english-only
-    text: Only in English.
-    objectives: [13]
-  - id: general
-    text: {en: A cross-cutting message., ar: رسالة شاملة.}
-"""
-
-
-def write_sources(target: Path) -> Path:
-    shutil.copytree(BASE, target)
-    quoted = '"' + TRICKY.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    (target / "summaries" / "talks-2023.yaml").write_text(
-        SUMMARY.replace("@TRICKY@", quoted), encoding="utf-8"
-    )
-    return target
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("render")
-    sources = write_sources(folder / "sources")
-    build(sources, folder / "build", TEMPLATES)
-    return folder / "build"
+def built(rendered) -> Path:
+    return rendered
 
 
 def part(document: Path, name: str) -> etree._Element:
@@ -282,7 +244,7 @@ def test_unknown_template_variable_is_refused_before_rendering(small_sources, tm
     message = str(caught.value)
     assert message == (
         "templates/outcome.en.docx: the template uses unknown variable(s) reveiw "
-        "(known: annex, body, chapter, introduction, process, review, timeline)"
+        "(known: annex, body, chapter, introduction, language, process, review, timeline)"
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from pipeline.errors import Problem
 from pipeline.model import OutcomeDocument
 from pipeline.render.docx import render_docx
+from pipeline.render.pdf import render_pdf_libreoffice, render_pdf_typst
 from pipeline.render.view import document_view
 
 
@@ -20,15 +21,32 @@ class Rendered:
     notices: tuple[Problem, ...]
 
 
-def render(outcome: OutcomeDocument, templates: Path, build: Path, timestamp: datetime.datetime) -> Rendered:
-    """Write build/outcome.<language>.docx for each language of the review."""
+def render(
+    outcome: OutcomeDocument,
+    templates: Path,
+    build: Path,
+    timestamp: datetime.datetime,
+    pdf_engine: str = "typst",
+) -> Rendered:
+    """Write build/outcome.<language>.docx and .pdf for each language of the review.
+
+    *pdf_engine* is "typst" (from the same view as the Word file), "libreoffice" (converting
+    the Word file) or "none".
+    """
     written = []
     notices = []
     for code in outcome.review.languages:
         view = document_view(outcome, code)
-        output = build / f"outcome.{code}.docx"
-        render_docx(view, templates / f"outcome.{code}.docx", output, timestamp)
-        written.append(output)
+        document = build / f"outcome.{code}.docx"
+        render_docx(view, templates / f"outcome.{code}.docx", document, timestamp)
+        written.append(document)
+        pdf = build / f"outcome.{code}.pdf"
+        if pdf_engine == "typst":
+            render_pdf_typst(view, templates / "outcome.typ", pdf, timestamp)
+        elif pdf_engine == "libreoffice":
+            render_pdf_libreoffice(document, pdf)
+        if pdf_engine != "none":
+            written.append(pdf)
         marker = view.language.translation_pending
         notices.extend(
             Problem(

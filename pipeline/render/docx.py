@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from pipeline.errors import RenderError, TemplateError, display_path
 from pipeline.render import wordml
-from pipeline.render.view import DocumentView, ParagraphView, PartView
+from pipeline.render.view import DocumentView, template_data
 
 # docxtpl rewrites these sequences in the rendered XML; a character reference keeps them literal.
 _DOCXTPL_ESCAPES = {"{_{": "{&#95;{", "}_}": "}&#95;}", "{_%": "{&#95;%", "%_}": "%&#95;}"}
@@ -39,80 +39,25 @@ def _safe(text: str) -> Markup:
 
 
 def template_context(view: DocumentView) -> tuple[dict, dict[str, str]]:
-    """Return the template's variables for *view*, and the footnote of each footnote token."""
+    """Return the template's variables for *view*, and the footnote of each footnote token.
+
+    Each paragraph's footnote text is replaced by a token that add_footnotes turns into a real
+    footnote once docxtpl has rendered; every string is escaped for XML.
+    """
     notes: dict[str, str] = {}
 
-    def paragraph(item: ParagraphView) -> dict:
-        token = _NOTE_TOKEN.format(len(notes) + 1)
-        notes[token] = item.note
-        return {
-            "number": item.number,
-            "label": _safe(item.label),
-            "text": _safe(item.text),
-            "marker": _safe(f" {item.pending_marker}" if item.pending_marker else ""),
-            "note": token,
-        }
+    def convert(value):
+        if isinstance(value, dict):
+            if "note" in value:
+                token = _NOTE_TOKEN.format(len(notes) + 1)
+                notes[token] = value["note"]
+                value = {**value, "note": token}
+            return {key: convert(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [convert(item) for item in value]
+        return _safe(value) if isinstance(value, str) else value
 
-    def part(part: PartView) -> dict:
-        return {
-            "clusters": [
-                {
-                    "label": _safe(cluster.label),
-                    "title": _safe(cluster.title),
-                    "sections": [
-                        {
-                            "heading": _safe(section.heading),
-                            "paragraphs": list(map(paragraph, section.paragraphs)),
-                        }
-                        for section in cluster.sections
-                    ],
-                }
-                for cluster in part.clusters
-            ],
-            "cross_cutting": list(map(paragraph, part.cross_cutting)),
-            "cross_cutting_label": _safe(part.cross_cutting_label),
-            "count": len(part.paragraphs),
-        }
-
-    context = {
-        "review": {
-            "title": _safe(view.title),
-            "subtitle": _safe(view.subtitle),
-            "organ": _safe(view.organ),
-            "session": _safe(view.session),
-            "symbol": _safe(view.symbol),
-            "distribution": _safe(view.distribution),
-            "date": _safe(view.date),
-            "language": _safe(view.language_name),
-            "original_language": _safe(view.original_language),
-            "draft_label": _safe(view.draft_label),
-        },
-        "chapter": {name: _safe(label) for name, label in view.chapters.items()},
-        "introduction": [_safe(text) for text in view.introduction],
-        "process": {
-            "events": view.events_held,
-            "first": _safe(view.first_event),
-            "last": _safe(view.last_event),
-        },
-        "timeline": [
-            {
-                "title": _safe(phase.title),
-                "events": [
-                    {
-                        "organizer": _safe(row.organizer),
-                        "title": _safe(row.title),
-                        "closed": _safe(f" {row.closed}" if row.closed else ""),
-                        "date": _safe(row.date),
-                    }
-                    for row in phase.rows
-                ],
-            }
-            for phase in view.timeline
-        ],
-    }
-    context["body"] = part(view.body)
-    context["annex"] = part(view.annex)
-    return context, notes
+    return convert(template_data(view)), notes
 
 
 def _environment() -> jinja2.Environment:
@@ -262,8 +207,7 @@ def _verify(output: Path, view: DocumentView) -> None:
     """Read the written file back and check that each numbered paragraph says exactly what it should."""
     paragraphs = [paragraph.text for paragraph in docx.Document(output).paragraphs]
     for item in (*view.body.paragraphs, *view.annex.paragraphs):
-        marker = f" {item.pending_marker}" if item.pending_marker else ""
-        expected = f"{item.label}\t{item.text}{marker}"
+        expected = f"{item.label}\t{item.text}{item.marker}"
         if paragraphs.count(expected) < 1:
             raise RenderError(
                 f"{display_path(output)}: paragraph {item.label} ({item.uid}) was not written as given: "

@@ -30,7 +30,7 @@ class ParagraphView:
     label: str
     text: str
     text_language: str
-    pending_marker: str
+    marker: str
     note: str
     uid: str
 
@@ -156,7 +156,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
             label=language.paragraph_label(item.number),
             text=text,
             text_language=shown_in,
-            pending_marker=language.translation_pending if shown_in != language.code else "",
+            marker=f" {language.translation_pending}" if shown_in != language.code else "",
             note=language.list_separator.join(_attribution(event, language) for event in sources),
             uid=message.uid,
         )
@@ -230,7 +230,7 @@ def _timeline(events: tuple[Event, ...], language: Language) -> tuple[PhaseView,
             TimelineRow(
                 organizer=_in(language, event.organizer),
                 title=_in(language, event.title),
-                closed=language.closed_meeting if event.closed else "",
+                closed=f" {language.closed_meeting}" if event.closed else "",
                 date=language.date(event.date),
             )
             for event in events
@@ -239,3 +239,65 @@ def _timeline(events: tuple[Event, ...], language: Language) -> tuple[PhaseView,
         if rows:
             phases.append(PhaseView(language.phases[phase], rows))
     return tuple(phases)
+
+
+def template_data(view: DocumentView) -> dict:
+    """Return *view* as the plain data both templates read (the Word context and the PDF's JSON)."""
+
+    def paragraph(item: ParagraphView) -> dict:
+        return {
+            "number": item.number,
+            "label": item.label,
+            "text": item.text,
+            "marker": item.marker,
+            "note": item.note,
+        }
+
+    def part(part: PartView) -> dict:
+        return {
+            "clusters": [
+                {
+                    "label": cluster.label,
+                    "title": cluster.title,
+                    "sections": [
+                        {"heading": section.heading, "paragraphs": list(map(paragraph, section.paragraphs))}
+                        for section in cluster.sections
+                    ],
+                }
+                for cluster in part.clusters
+            ],
+            "cross_cutting": list(map(paragraph, part.cross_cutting)),
+            "cross_cutting_label": part.cross_cutting_label,
+            "count": len(part.paragraphs),
+        }
+
+    return {
+        "language": view.language.code,
+        "review": {
+            "title": view.title,
+            "subtitle": view.subtitle,
+            "organ": view.organ,
+            "session": view.session,
+            "symbol": view.symbol,
+            "distribution": view.distribution,
+            "date": view.date,
+            "language": view.language_name,
+            "original_language": view.original_language,
+            "draft_label": view.draft_label,
+        },
+        "chapter": dict(view.chapters),
+        "introduction": list(view.introduction),
+        "process": {"events": view.events_held, "first": view.first_event, "last": view.last_event},
+        "timeline": [
+            {
+                "title": phase.title,
+                "events": [
+                    {"organizer": row.organizer, "title": row.title, "closed": row.closed, "date": row.date}
+                    for row in phase.rows
+                ],
+            }
+            for phase in view.timeline
+        ],
+        "body": part(view.body),
+        "annex": part(view.annex),
+    }

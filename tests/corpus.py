@@ -1,0 +1,47 @@
+"""A small sources folder for rendering tests: every kind of paragraph, and text that breaks markup."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = ROOT / "tests" / "error_cases" / "_base"
+TEMPLATES = ROOT / "templates"
+
+# Characters that XML, Jinja, docxtpl and Typst would each interpret if they were not escaped.
+TRICKY = (
+    "Fees & costs < 5% > nothing; \"quoted\" 'single' {{ x }} {% if %} {_{ y }_} "
+    "#set text(red) *b* _i_ $m$ [x] \\ @ref <tag> // no comment"
+)
+
+SUMMARY = """
+event: talks-2023
+language: en
+messages:
+  - id: m1
+    text:
+      en: Invest in migration data, as A/RES/73/195 asks.
+      ar: الاستثمار في بيانات الهجرة، كما يطلب القرار A/RES/73/195 للفترة 2024-2026.
+    objectives: [1]
+  - id: tricky
+    text:
+      en: @TRICKY@
+      ar: "رسوم وتكاليف & < > {{ x }} {% if %}"
+    objectives: [6, 5]
+  - id: english-only
+    text: Only in English.
+    objectives: [13]
+  - id: general
+    text: {en: A cross-cutting message., ar: رسالة شاملة.}
+"""
+
+
+def write_sources(target: Path) -> Path:
+    """Copy the base sources to *target* with the summary above; return *target*."""
+    shutil.copytree(BASE, target)
+    quoted = '"' + TRICKY.replace("\\", "\\\\").replace('"', '\\"') + '"'  # a YAML double-quoted scalar
+    (target / "summaries" / "talks-2023.yaml").write_text(
+        SUMMARY.replace("@TRICKY@", quoted), encoding="utf-8"
+    )
+    return target
