@@ -1,0 +1,219 @@
+"""Find the GCM objectives a text refers to, in English, French or Arabic.
+
+"Objective 13", "GCM objectives 7, 13 and 17", "objectifs 2 et 5", "الهدف ١٣", "الهدفين 5 و6",
+"الهدف الحادي والعشرين"… Sustainable Development Goal references (SDG 10, ODD 10, "الهدف 10 من
+أهداف التنمية المستدامة", target 10.7) and numbers above 23 are not GCM objectives; they are
+returned apart, so that the ingest report can say what it left out. The lexicon follows
+../shared/reference/gcm_reference.yaml (`reference_patterns`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pipeline.reference import load_reference
+from pipeline.text import BIDI_CONTROLS, western_digits
+
+GCM_OBJECTIVES = range(1, 24)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A phrase that names objectives: what was written and the numbers it names."""
+
+    phrase: str
+    numbers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Found:
+    """The GCM objectives of a text, in order of first mention, and the references left out."""
+
+    objectives: tuple[int, ...]
+    ignored: tuple[Reference, ...]
+
+
+# --- Normalizing -----------------------------------------------------------------------------------
+
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None})
+
+
+def normalize_for_matching(text: str) -> str:
+    """Return *text* lower-cased, with Western digits, unified alef and ya, no diacritics or tatweel.
+
+    Typographic apostrophes become "'" and no-break spaces plain ones, so that one pattern
+    matches what Word and keyboards produce.
+    """
+    text = "".join(char for char in text if char not in BIDI_CONTROLS)
+    text = western_digits(text).translate(_ALEF)
+    text = "".join(char for char in unicodedata.normalize("NFD", text) if unicodedata.category(char) != "Mn")
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower()
+
+
+# --- Patterns --------------------------------------------------------------------------------------
+
+_NUMBER = r"\d{1,3}(?!\d)(?!\.\d)(?!,\d(?!\d))"  # 13 or 7,13, not 10.7 or 10,7 (SDG targets)
+_LATIN_SEPARATOR = r"(?:\s*(?:,|;|&|\band\b|\bet\b|\bor\b|\bou\b)\s*)"
+_LATIN_RANGE = r"(?:\s*(?:-|–|—|\bto\b|\bthrough\b|\ba\b|\bau\b)\s*)"  # "à" loses its accent
+_LATIN_LIST = rf"{_NUMBER}(?:(?:{_LATIN_SEPARATOR}|{_LATIN_RANGE}){_NUMBER})*"
+
+_ENGLISH = re.compile(
+    rf"\b(?:gcm\s+)?(?:objectives?|obj\.)\s*(?:no\.?\s*|number\s*|#\s*)?\(?(?P<list>{_LATIN_LIST})\)?",
+)
+_FRENCH = re.compile(
+    rf"\b(?:l')?objectifs?\s*(?:n\s?[°ºo]\.?\s*|numero\s*)?\(?(?P<list>{_LATIN_LIST})\)?",
+)
+_FRENCH_ORDINAL = re.compile(r"\b(?P<list>\d{1,2})\s*(?:e|eme|er|ier)\s+objectif\b")
+
+# Arabic: الهدف/للهدف/بالهدف/والهدف…, the dual الهدفان/الهدفين and the plural الأهداف, then
+# optional رقم, الـ or a parenthesis, then numbers joined by و, commas or a range.
+_AR_HEAD = r"(?:[وفبلك]?ال|[وف]?لل)(?:هدف(?:ان|ين)?|اهداف)"
+_AR_SEPARATOR = r"(?:\s*(?:،|,|؛|;)?\s*و?\s*)"
+_AR_RANGE = r"(?:\s*(?:-|–|الي|حتي)\s*)"
+_AR_LIST = rf"{_NUMBER}(?:(?:{_AR_RANGE}|{_AR_SEPARATOR}){_NUMBER})*"
+_ARABIC = re.compile(
+    rf"(?<![\w])(?:{_AR_HEAD})\s*(?:رقم\s*|ال\s*|\(\s*|من\s+)?(?P<list>{_AR_LIST})\s*\)?",
+)
+
+# Words that make a numbered goal a Sustainable Development Goal: right after the numbers
+# ("objective 10 of the SDGs", "الهدف 10 من أهداف التنمية المستدامة", "objectif 10 des ODD"), or
+# right before them ("SDG objective 10"). Patterns see text without accents (normalize_for_matching).
+_SDG_AFTER = re.compile(
+    r"^\W{0,3}(?:of\s+the\s+(?:sdgs?\b|sustainable\s+development)|\(sdgs?\b|من\s+اهداف\s+التنمية|"
+    r"(?:من\s+)?(?:اهداف\s+)?التنمية\s+المستدامة|des\s+odd\b|\(odd\b|"
+    r"(?:des\s+objectifs\s+)?d[eu]\s+developpement\s+durable)"
+)
+_SDG_BEFORE = re.compile(r"(?:\bsdgs?|\bodd)\W{0,3}$")
+
+
+# Sustainable Development Goals and targets named on their own: reported as left out, so that an
+# editor sees they were read and deliberately not taken for GCM objectives.
+_SDG_MENTION = re.compile(
+    r"\b(?:sdgs?|odd)\s*(?:target\s*|cible\s*)?(?P<list>\d{1,2})(?:[.,]\d{1,2})?\b"
+    r"|\bsustainable\s+development\s+goal\s+(?P<goal>\d{1,2})\b"
+    r"|\b(?:target|cible)\s+(?P<target>\d{1,2}[.,]\d{1,2})\b"
+    r"|الغاية\s+(?P<arabic_target>\d{1,2}[.,-]\d{1,2})"
+)
+
+
+def _ordinals() -> list[tuple[str, int]]:
+    """Return (normalized ordinal, number) pairs, longest first, from the reference lexicon."""
+    pairs: list[tuple[str, int]] = []
+    for number, forms in _ORDINAL_FORMS.items():
+        for form in forms:
+            pairs.append((normalize_for_matching(form), number))
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+# Masculine ordinals after الهدف, nominative and oblique (../shared/reference/gcm_reference.yaml).
+_ORDINAL_FORMS = {
+    1: ("الأول",),
+    2: ("الثاني",),
+    3: ("الثالث",),
+    4: ("الرابع",),
+    5: ("الخامس",),
+    6: ("السادس",),
+    7: ("السابع",),
+    8: ("الثامن",),
+    9: ("التاسع",),
+    10: ("العاشر",),
+    11: ("الحادي عشر",),
+    12: ("الثاني عشر",),
+    13: ("الثالث عشر",),
+    14: ("الرابع عشر",),
+    15: ("الخامس عشر",),
+    16: ("السادس عشر",),
+    17: ("السابع عشر",),
+    18: ("الثامن عشر",),
+    19: ("التاسع عشر",),
+    20: ("العشرون", "العشرين"),
+    21: ("الحادي والعشرون", "الحادي والعشرين"),
+    22: ("الثاني والعشرون", "الثاني والعشرين"),
+    23: ("الثالث والعشرون", "الثالث والعشرين"),
+}
+_ORDINALS = _ordinals()
+_ORDINAL_ALTERNATIVES = "|".join(re.escape(form) for form, _ in _ORDINALS)
+_AR_ORDINAL = re.compile(
+    rf"(?<![\w])(?:[وفبلك]?ال|[وف]?لل)هدف\s+(?P<ordinal>{_ORDINAL_ALTERNATIVES})(?![\w])"
+)
+
+
+def _short_labels() -> re.Pattern:
+    """Match the round-table style "(21) Dignified return and reintegration" for every objective."""
+    labels = {normalize_for_matching(o.short_title.en): o.number for o in load_reference().objectives}
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"\((?P<list>\d{{1,2}})\)\s*(?P<label>{alternatives})\b")
+
+
+# --- Matching --------------------------------------------------------------------------------------
+
+
+def _numbers(written: str) -> list[int]:
+    """Return the numbers of a list such as "7, 13 and 17", "1 to 3" or "5 و6", ranges expanded."""
+    numbers: list[int] = []
+    tokens = re.findall(r"\d+|-|–|—|\bto\b|\bthrough\b|\ba\b|\bau\b|الي|حتي", written)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.isdigit():
+            is_range = (
+                index + 2 < len(tokens) and not tokens[index + 1].isdigit() and tokens[index + 2].isdigit()
+            )
+            if is_range:
+                first, last = int(token), int(tokens[index + 2])
+                numbers.extend(
+                    range(first, last + 1) if first <= last and last - first < 23 else (first, last)
+                )
+                index += 3
+                continue
+            numbers.append(int(token))
+        index += 1
+    return numbers
+
+
+def find_objectives(text: str) -> Found:
+    """Return the GCM objectives *text* refers to, and the references that are not GCM objectives."""
+    normalized = normalize_for_matching(text)
+    matches: list[tuple[int, int, list[int]]] = []
+    for pattern in (_ENGLISH, _FRENCH, _FRENCH_ORDINAL, _ARABIC, _SHORT_LABELS):
+        for match in pattern.finditer(normalized):
+            matches.append((match.start(), match.end(), _numbers(match.group("list"))))
+    for match in _AR_ORDINAL.finditer(normalized):
+        matches.append((match.start(), match.end(), [dict(_ORDINALS)[match.group("ordinal")]]))
+    for match in _SDG_MENTION.finditer(normalized):
+        goal = match.group("list") or match.group("goal")
+        matches.append((match.start(), match.end(), [-int(goal)] if goal else [-1]))
+    objectives: list[int] = []
+    ignored: list[Reference] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, numbers in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
+        if any(start < last and end > first for first, last in taken):
+            continue  # a shorter match inside one already read
+        taken.append((start, end))
+        written = text_span(text, normalized, start, end)
+        if numbers and numbers[0] < 0:  # a Sustainable Development Goal or target named as such
+            ignored.append(Reference(written, tuple(-number for number in numbers if number != -1)))
+            continue
+        if _SDG_AFTER.search(normalized[end : end + 60]) or _SDG_BEFORE.search(
+            normalized[max(0, start - 30) : start]
+        ):
+            ignored.append(Reference(written, tuple(numbers)))
+            continue
+        outside = tuple(number for number in numbers if number not in GCM_OBJECTIVES)
+        if outside:
+            ignored.append(Reference(written, outside))
+        objectives.extend(
+            number for number in numbers if number in GCM_OBJECTIVES and number not in objectives
+        )
+    return Found(tuple(objectives), tuple(ignored))
+
+
+def text_span(text: str, normalized: str, start: int, end: int) -> str:
+    """Return the phrase as written in *text* when normalizing kept its length, else as normalized."""
+    return text[start:end].strip() if len(text) == len(normalized) else normalized[start:end].strip()
+
+
+_SHORT_LABELS = _short_labels()
