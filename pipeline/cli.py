@@ -7,9 +7,13 @@ from pathlib import Path
 
 import click
 
+from pipeline import yamlio
 from pipeline.build import build as build_outcome
 from pipeline.build import validate as validate_sources
 from pipeline.errors import PipelineError, Problem, display_path
+from pipeline.ingest import draft_data, draft_header, write_draft
+from pipeline.ingest import ingest as ingest_reports
+from pipeline.model import SOURCE_LANGUAGES
 from pipeline.render.pdf import PDF_ENGINES
 
 
@@ -120,3 +124,75 @@ def validate(sources: Path) -> None:
         f"({len(normalized.corpus.events)} events, {len(normalized.summaries)} summaries, "
         f"{messages} messages)."
     )
+
+
+@main.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--event", required=True, help="The event's id in events.yaml (written as given).")
+@click.option(
+    "--lang",
+    "languages",
+    multiple=True,
+    type=click.Choice(SOURCE_LANGUAGES),
+    help="The language of each report, in order (detected when not given).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Where to write the summary; - for standard output [default: SOURCES/summaries/EVENT.yaml].",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@sources_option
+@_report_errors
+def ingest(
+    reports: tuple[Path, ...],
+    event: str,
+    languages: tuple[str, ...],
+    output: Path | None,
+    force: bool,
+    sources: Path,
+) -> None:
+    """Read organisers' reports (.docx or .md) of one event into a summary of its key messages.
+
+    Give several REPORTS to combine the versions of one report in several languages, aligned
+    message by message.
+    """
+    if languages and len(languages) != len(reports):
+        raise click.UsageError(f"give --lang once per report ({len(reports)}), or not at all")
+    if not event or event.startswith(".") or any(sign in event for sign in "/\\"):
+        raise click.UsageError(f"'{event}' cannot be an event id (no slashes, no leading dot)")
+    draft, read = ingest_reports(reports, event, languages)
+    for report in read:
+        how = "detected" if report.detected else "given"
+        headings = ", ".join(f"'{heading}'" for heading in report.headings)
+        click.echo(
+            f"{display_path(report.path)} ({report.language}, {how}): {len(report.messages)} messages "
+            f"under {headings}",
+            err=True,
+        )
+        for item in report.left_out:
+            click.echo(
+                f"{display_path(report.path)}: not a message ({item.reason}), under '{item.heading}': "
+                f"{_excerpt(item.text)}",
+                err=True,
+            )
+        for number, message in enumerate(report.messages, start=1):
+            for reference in message.ignored:
+                click.echo(
+                    f"{display_path(report.path)}: message m{number}: '{reference.phrase}' is not a GCM "
+                    "objective (a Sustainable Development Goal, or a number above 23); left out",
+                    err=True,
+                )
+    for note in draft.notes:
+        click.echo(f"note: {note}", err=True)
+    if output is not None and str(output) == "-":
+        click.echo(yamlio.dumps(draft_data(draft), header=draft_header(draft)), nl=False)
+        return
+    target = output or sources / "summaries" / f"{event}.yaml"
+    write_draft(draft, target, force)
+    click.echo(f"Wrote {display_path(target)}: {len(draft.messages)} messages.")
+
+
+def _excerpt(text: str, length: int = 90) -> str:
+    return f'"{text if len(text) <= length else text[: length - 1] + "…"}"'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from pipeline.schema import Diagnostics, closest
 REVIEW_FILE = "review.yaml"
 EVENTS_FILE = "events.yaml"
 SUMMARIES_DIR = "summaries"
+REPORTS_DIR = "reports"
+_REPORT_NAME = re.compile(r"(?P<event>.+)\.(?P<language>ar|en|fr)\.(?:docx|md)")
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,15 @@ class SummarySource:
     """A file that holds the summary of one event."""
 
     event: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """An organiser's report of one event in one language, dropped into sources/reports/."""
+
+    event: str
+    language: str
     path: Path
 
 
@@ -33,6 +45,7 @@ class Corpus:
     front: tuple[FrontMatter, ...]
     events: tuple[Event, ...]
     summaries: tuple[SummarySource, ...]
+    reports: tuple[ReportSource, ...]
     without_summary: tuple[Event, ...]
     problems: tuple[Problem, ...]
     notices: tuple[Problem, ...]
@@ -54,7 +67,16 @@ def collect(sources: Path) -> Corpus:
     ) or registry.Timeline((), frozenset(), complete=False)
     front = read_front(sources, languages, diagnostics)
     summaries = _find_summaries(sources / SUMMARIES_DIR, timeline, diagnostics)
-    with_summary = {summary.event for summary in summaries}
+    reports = _find_reports(sources / REPORTS_DIR, timeline, diagnostics)
+    summarized = {summary.event: summary for summary in summaries}
+    for report in reports:
+        if report.event in summarized:
+            diagnostics.notice(
+                Location(report.path),
+                f"not used: {display_path(summarized[report.event].path)} takes precedence over the reports",
+            )
+    reports = tuple(report for report in reports if report.event not in summarized)
+    with_summary = set(summarized) | {report.event for report in reports}
     without_summary = tuple(event for event in timeline.events if event.id not in with_summary)
     for event in without_summary:
         _check_missing_summary(event, sources, diagnostics)
@@ -69,6 +91,7 @@ def collect(sources: Path) -> Corpus:
         front=front,
         events=timeline.events,
         summaries=summaries,
+        reports=reports,
         without_summary=without_summary,
         problems=tuple(diagnostics.problems),
         notices=tuple(diagnostics.notices),
@@ -110,8 +133,42 @@ def _find_summaries(
     return tuple(found)
 
 
+def _find_reports(
+    folder: Path, timeline: registry.Timeline, diagnostics: Diagnostics
+) -> tuple[ReportSource, ...]:
+    if not folder.is_dir():
+        return ()
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.name.startswith("~$"):
+            diagnostics.notice(Location(path), "ignored: a Word lock file (the report is open in Word)")
+            continue
+        match = _REPORT_NAME.fullmatch(path.name)
+        if not match or not path.is_file():
+            diagnostics.problem(
+                Location(path),
+                "unexpected file in reports/ (expected <event-id>.<ar|en|fr>.docx or .md, "
+                "e.g. gcm-talks-detention-2023.en.docx)",
+            )
+            continue
+        event = match.group("event")
+        if timeline.complete and event not in timeline.ids:
+            suggestion = closest(event, sorted(timeline.ids))
+            diagnostics.problem(
+                Location(path),
+                f"report for an event not in {EVENTS_FILE}: '{event}'"
+                + (f" (did you mean '{suggestion}'?)" if suggestion else ""),
+            )
+            continue
+        found.append(ReportSource(event, match.group("language"), path))
+    return tuple(found)
+
+
 def _check_missing_summary(event: Event, sources: Path, diagnostics: Diagnostics) -> None:
     expected = sources / SUMMARIES_DIR / f"{event.id}.yaml"
+    report = sources / REPORTS_DIR / f"{event.id}.<lang>.docx"
     if event.phase is Phase.FOLLOW_UP:
         diagnostics.notice(event.location, f"no summary yet for follow-up event '{event.id}'")
     elif event.awaiting_summary:
@@ -119,6 +176,6 @@ def _check_missing_summary(event: Event, sources: Path, diagnostics: Diagnostics
     else:
         diagnostics.problem(
             event.location,
-            f"no summary for event '{event.id}' (expected {display_path(expected)}; "
-            "or set 'awaiting_summary: true' while its report is awaited)",
+            f"no summary for event '{event.id}' (expected {display_path(expected)} or "
+            f"{display_path(report)}; or set 'awaiting_summary: true' while its report is awaited)",
         )

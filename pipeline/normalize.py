@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 
 from pipeline import schema
-from pipeline.collect import Corpus, SummarySource
-from pipeline.errors import Problem
+from pipeline.collect import Corpus, ReportSource, SummarySource
+from pipeline.errors import Location, Problem, SourceError
+from pipeline.ingest import draft_summary, ingest
+from pipeline.ingest.language import detect_language
 from pipeline.model import SOURCE_LANGUAGES, KeyMessage, Kind, Summary
 from pipeline.schema import Diagnostics, Fields, load_yaml
 
@@ -31,11 +33,16 @@ class Normalized:
 
 
 def normalize(corpus: Corpus) -> Normalized:
-    """Read and clean the summary of every event that collect found."""
+    """Read and clean the summary of every event that collect found: YAML summaries, then reports."""
     diagnostics = Diagnostics()
     summaries = []
     for source in corpus.summaries:
         summary = read_summary(source, diagnostics)
+        if summary is not None:
+            summaries.append(summary)
+    for event in dict.fromkeys(report.event for report in corpus.reports):
+        reports = tuple(report for report in corpus.reports if report.event == event)
+        summary = read_reports(event, reports, diagnostics)
         if summary is not None:
             summaries.append(summary)
     return Normalized(
@@ -44,6 +51,37 @@ def normalize(corpus: Corpus) -> Normalized:
         problems=corpus.problems + tuple(diagnostics.problems),
         notices=corpus.notices + tuple(diagnostics.notices),
     )
+
+
+def read_reports(event: str, reports: tuple[ReportSource, ...], diagnostics: Diagnostics) -> Summary | None:
+    """Return the summary made from an event's reports (one per language), as `outcome ingest` would."""
+    try:
+        draft, read = ingest(
+            tuple(report.path for report in reports), event, tuple(report.language for report in reports)
+        )
+    except SourceError as error:
+        diagnostics.problems.extend(error.problems)
+        return None
+    for report in read:
+        detected = detect_language(" ".join(message.text for message in report.messages))
+        if detected != report.language:
+            diagnostics.notice(
+                Location(report.path), f"named '{report.language}' but its messages read as '{detected}'"
+            )
+        for item in report.left_out:
+            diagnostics.notice(
+                Location(report.path),
+                f"not a message ({item.reason}), under '{item.heading}': {item.text[:80]}",
+            )
+        for number, message in enumerate(report.messages, start=1):
+            for reference in message.ignored:
+                diagnostics.notice(
+                    Location(report.path),
+                    f"message m{number}: '{reference.phrase}' is not a GCM objective; left out",
+                )
+    for note in draft.notes:
+        diagnostics.notice(Location(reports[0].path), note)
+    return draft_summary(draft)
 
 
 def read_summary(source: SummarySource, diagnostics: Diagnostics) -> Summary | None:

@@ -202,8 +202,8 @@ class _PlainDumper(yaml.SafeDumper):
 _PlainDumper.add_representer(list, _PlainDumper.represent_list)
 
 
-def dump(data: Any, path: Path, header: str = "") -> None:
-    """Write plain data (dicts, lists, str, int, bool) to *path* as readable UTF-8 YAML.
+def dumps(data: Any, header: str = "") -> str:
+    """Return plain data (dicts, lists, str, int, bool) as readable YAML, after *header* as comments.
 
     Keys keep their order; strings that would read back as another type are quoted.
     """
@@ -215,8 +215,12 @@ def dump(data: Any, path: Path, header: str = "") -> None:
         width=1_000_000,  # never fold: each text stays on one line, easy to grep and diff
         default_flow_style=False,
     )
+    comments = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
+    return comments + text
+
+
+def dump(data: Any, path: Path, header: str = "") -> None:
+    """Write plain data to *path* as UTF-8 YAML (see dumps)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as stream:
-        if header:
-            stream.writelines(f"# {line}\n" if line else "#\n" for line in header.splitlines())
-        stream.write(text)
+        stream.write(dumps(data, header))

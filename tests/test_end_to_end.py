@@ -11,9 +11,11 @@ import docx
 import pytest
 
 from pipeline import yamlio
+from pipeline.ingest import ingest
 from tests.test_render_pdf import assert_same_paragraphs_in_order, letters, needs_poppler, pdf_text
 
 pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
 OUTCOME = Path(sys.executable).with_name("outcome")
 
 
@@ -21,14 +23,37 @@ def outcome(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(OUTCOME), *args], capture_output=True, text=True, check=False)
 
 
-def source_texts(sources: Path) -> list[str]:
-    """Return every message text of every language written in the summaries."""
-    texts = []
+def summaries_by_event(sources: Path | None = None) -> dict[str, list[dict]]:
+    """Return each event's messages as {"text": {language: text}}: from the YAML summaries as
+    written, and from the reports in sources/reports/ as `outcome ingest` reads them."""
+    sources = sources or ROOT / "sources"
+    events: dict[str, list[dict]] = {}
     for path in sorted((sources / "summaries").glob("*.yaml")):
-        for message in yamlio.load(path)["messages"]:
-            text = message["text"]
-            texts.extend(text.values() if isinstance(text, dict) else [text])
-    return [str(text) for text in texts]
+        events[path.stem] = [
+            {"text": {key: str(value) for key, value in message["text"].items()}}
+            if isinstance(message["text"], dict)
+            else {"text": {str(yamlio.load(path)["language"]): str(message["text"])}}
+            for message in yamlio.load(path)["messages"]
+        ]
+    reports = sorted((sources / "reports").glob("*.*.*")) if (sources / "reports").is_dir() else []
+    for event in sorted({path.name.split(".")[0] for path in reports} - set(events)):
+        paths = tuple(path for path in reports if path.name.startswith(f"{event}."))
+        draft, _ = ingest(paths, event, tuple(path.name.split(".")[1] for path in paths))
+        events[event] = [
+            {"text": {lang: message.text.get(lang) for lang in message.text.languages}}
+            for message in draft.messages
+        ]
+    return events
+
+
+def source_texts(sources: Path) -> list[str]:
+    """Return every message text of every language in the sources."""
+    return [
+        text
+        for messages in summaries_by_event(sources).values()
+        for m in messages
+        for text in m["text"].values()
+    ]
 
 
 def merged_texts(node) -> list[str]:
@@ -40,7 +65,6 @@ def merged_texts(node) -> list[str]:
     return []
 
 
-ROOT = Path(__file__).resolve().parent.parent
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f"))
 
 
@@ -59,16 +83,8 @@ def bundled_build(tmp_path_factory) -> Path:
     return folder / "build"
 
 
-def summaries_by_event() -> dict[str, list]:
-    return {
-        path.stem: list(yamlio.load(path)["messages"])
-        for path in sorted((ROOT / "sources" / "summaries").glob("*.yaml"))
-    }
-
-
 def texts_in(message, language: str) -> str | None:
-    text = message["text"]
-    return str(text[language]) if isinstance(text, dict) and language in text else None
+    return message["text"].get(language)
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])

@@ -1,0 +1,310 @@
+"""Read an organiser's report (.docx or .md) into a flat list of headings, paragraphs, list items, tables.
+
+pandoc reads both formats (for Word: tracked insertions accepted, content controls and text
+boxes included); its JSON tree is flattened here. Before pandoc sees a Word file, the file is
+checked: not a lock file, not a legacy or encrypted file, a sound zip of reasonable size with no
+document type declarations.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypandoc
+from lxml import etree
+
+from pipeline.errors import Location, Problem, SourceError
+from pipeline.text import clean_text
+
+FORMATS = {".docx": "docx", ".md": "markdown-smart"}
+PANDOC_TIMEOUT = 120  # seconds
+# Limits that no real report reaches and every zip bomb does.
+MAX_ENTRIES = 5000
+MAX_TOTAL_SIZE = 512 * 1024 * 1024
+MAX_RATIO = 100  # for entries over MAX_RATIO_FROM bytes
+MAX_RATIO_FROM = 4 * 1024 * 1024
+MAX_MARKDOWN_SIZE = 20 * 1024 * 1024
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PSEUDO_HEADING_LEVEL = 7  # a bold paragraph standing alone ranks below every real heading
+_STANDALONE_BOLD_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a report: kind is "title", "heading", "paragraph", "item" or "table"."""
+
+    kind: str
+    text: str
+    level: int = 0
+    bold: bool = False
+    notes: tuple[str, ...] = ()
+    numbered: bool = False  # a paragraph that begins with typed numbering ("1.", "(a)", "•")
+
+
+def _error(path: Path, message: str) -> SourceError:
+    return SourceError([Problem(Location(path), message)])
+
+
+def check_file(path: Path) -> str:
+    """Return the pandoc reader for *path*, or raise SourceError saying what is wrong with it."""
+    if path.name.startswith("~$"):
+        raise _error(
+            path, "a Word lock file (Word keeps it while the document is open): use the document itself"
+        )
+    if not path.is_file():
+        raise _error(path, "no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".doc":
+        raise _error(
+            path, "a legacy Word 97-2003 document: open it in Word and save it as .docx, then ingest that"
+        )
+    if suffix not in FORMATS:
+        raise _error(path, f"unsupported format '{suffix or path.name}' (expected .docx or .md)")
+    data = path.read_bytes()
+    if not data.strip():
+        raise _error(path, "the file is empty")
+    if suffix == ".md":
+        if len(data) > MAX_MARKDOWN_SIZE:
+            raise _error(path, "the file is too large for a summary report (over 20 MB)")
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise _error(path, f"not UTF-8 text ({error.reason}); save the file as UTF-8") from None
+        return FORMATS[suffix]
+    if data.startswith(OLE_MAGIC):
+        raise _error(
+            path,
+            "an encrypted (password-protected) or legacy Word file: remove the password in Word "
+            "(File > Info > Protect Document) or save it as .docx, then ingest it again",
+        )
+    _check_zip(path)
+    return FORMATS[suffix]
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as package:
+            entries = package.infolist()
+            if len(entries) > MAX_ENTRIES:
+                raise _error(path, f"refused: {len(entries)} parts in the file (a Word file has far fewer)")
+            total = sum(entry.file_size for entry in entries)
+            if total > MAX_TOTAL_SIZE:
+                raise _error(path, "refused: the file would expand to over 512 MB")
+            for entry in entries:
+                name = entry.filename
+                if name.startswith(("/", "\\")) or ".." in name.split("/"):
+                    raise _error(path, f"refused: a part with an unsafe name '{name}'")
+                ratio = entry.file_size / max(entry.compress_size, 1)
+                if entry.file_size > MAX_RATIO_FROM and ratio > MAX_RATIO:
+                    raise _error(path, f"refused: the part '{name}' expands {ratio:.0f} times (a zip bomb?)")
+            if "word/document.xml" not in package.namelist():
+                raise _error(path, "not a Word document (no word/document.xml inside)")
+            for entry in entries:
+                if entry.filename.endswith((".xml", ".rels")):
+                    with package.open(entry) as part:
+                        head = part.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise _error(path, f"refused: the part '{entry.filename}' declares a document type")
+    except zipfile.BadZipFile:
+        raise _error(path, "a corrupt or unreadable Word file (not a valid .docx package)") from None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report's blocks in reading order, and whether its metadata marks it as sample content."""
+
+    blocks: tuple[Block, ...]
+    illustrative: bool
+
+
+def read_report(path: Path) -> Report:
+    """Return the blocks of the report at *path*; raise SourceError if it cannot be read."""
+    reader = check_file(path)
+    command = [pypandoc.get_pandoc_path(), "--from", reader, "--to", "json", str(path)]
+    if reader == "docx":
+        command.insert(1, "--track-changes=accept")
+    try:
+        completed = subprocess.run(command, capture_output=True, timeout=PANDOC_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise _error(path, f"pandoc did not finish reading the file within {PANDOC_TIMEOUT} s") from None
+    if completed.returncode != 0:
+        detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise _error(path, f"pandoc could not read the file: {detail[-1] if detail else 'unknown error'}")
+    document = json.loads(completed.stdout)
+    meta = document.get("meta", {})
+    titles = [
+        Block("title", _clean(inline_text(value["c"])))
+        for key, value in meta.items()
+        if key in ("title", "subtitle") and value.get("t") == "MetaInlines"
+    ]
+    # A Markdown report may say `illustrative: true` in its metadata block, like a YAML summary.
+    illustrative = meta.get("illustrative", {}).get("c") is True
+    return Report((*titles, *_blocks(document["blocks"])), illustrative)
+
+
+def unread_paragraphs(path: Path, blocks: tuple[Block, ...]) -> tuple[str, ...]:
+    """Return the texts of a Word file's paragraphs that pandoc's reading lost.
+
+    pandoc drops, for instance, the text of a paragraph that also anchors a text box. Each
+    paragraph of word/document.xml (tracked deletions and the fallback copies of drawings left
+    out) is looked for in what pandoc read, so that such losses are reported, not silent.
+    """
+    if path.suffix.lower() != ".docx":
+        return ()
+    with zipfile.ZipFile(path) as package:
+        root = etree.fromstring(package.read("word/document.xml"), _SAFE_XML)
+    read = " ".join(_clean(block.text) for block in blocks)
+    lost = []
+    for paragraph in root.iter(f"{{{_W}}}p"):
+        texts = [
+            text.text or ""
+            for text in paragraph.iter(f"{{{_W}}}t")
+            if _owning_paragraph(text) is paragraph and not _in_excluded(text, paragraph)
+        ]
+        written = _ENUMERATOR.sub("", _clean("".join(texts)))
+        if written and written not in read:
+            lost.append(written)
+    return tuple(lost)
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_EXCLUDED = {f"{{{_W}}}moveFrom", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _owning_paragraph(element):
+    parent = element.getparent()
+    while parent is not None and parent.tag != f"{{{_W}}}p":
+        parent = parent.getparent()
+    return parent
+
+
+def _in_excluded(element, paragraph) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag in _EXCLUDED:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+# --- Flattening pandoc's tree ----------------------------------------------------------------------
+
+_ENUMERATOR = re.compile(
+    r"^\s*(?:\(?\d{1,3}[.)]|\d{1,3}\s*-|\(?[a-z][.)]|\([ivxl]+\)|[ivxl]+\.|\([أ-ي]\)|[أ-ي]\)|[•·▪‣◦●○■□➢➤✓\-–—*])\s+"
+)
+
+
+def inline_text(inlines: list) -> str:
+    """Return the text of pandoc inlines: formatting dropped, footnotes and images left out."""
+    parts: list[str] = []
+    for inline in inlines:
+        kind, content = inline["t"], inline.get("c")
+        if kind == "Str":
+            parts.append(content)
+        elif kind in ("Space", "SoftBreak", "LineBreak"):
+            parts.append(" ")
+        elif kind in ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
+            parts.append(inline_text(content))
+        elif kind in ("Span", "Link"):
+            parts.append(inline_text(content[1]))
+        elif kind == "Cite":
+            parts.append(inline_text(content[1]))
+        elif kind == "Quoted":
+            quotes = ("“", "”") if content[0]["t"] == "DoubleQuote" else ("‘", "’")
+            parts.append(quotes[0] + inline_text(content[1]) + quotes[1])
+        elif kind in ("Code", "Math"):
+            parts.append(content[1])
+        # Note (a footnote), Image and RawInline carry no message text.
+    return "".join(parts)
+
+
+def footnotes_of(node) -> tuple[str, ...]:
+    """Return the texts of the footnotes (pandoc Note inlines) inside *node*."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        if node.get("t") == "Note":
+            found.append(_clean(" ".join(_item_text([block]) for block in node["c"])))
+        else:
+            found.extend(footnotes_of(node.get("c")))
+    elif isinstance(node, list):
+        for child in node:
+            found.extend(footnotes_of(child))
+    return tuple(note for note in found if note)
+
+
+def _is_bold_only(inlines: list) -> bool:
+    meaningful = [inline for inline in inlines if inline["t"] not in ("Space", "SoftBreak", "LineBreak")]
+    return bool(meaningful) and all(inline["t"] == "Strong" for inline in meaningful)
+
+
+def _clean(text: str) -> str:
+    return clean_text(text)[0]
+
+
+def _item_text(blocks: list) -> str:
+    """Return the text of a list item: its paragraphs, then its sub-items, joined."""
+    parts = []
+    for block in blocks:
+        kind, content = block["t"], block.get("c")
+        if kind in ("Para", "Plain"):
+            parts.append(inline_text(content))
+        elif kind in ("BulletList", "OrderedList"):
+            items = content if kind == "BulletList" else content[1]
+            parts.extend(_item_text(item) for item in items)
+        elif kind in ("Div", "BlockQuote"):
+            parts.append(_item_text(content if kind == "BlockQuote" else content[1]))
+    return _clean(" ".join(part for part in parts if part))
+
+
+def _blocks(blocks: list):
+    for block in blocks:
+        kind, content = block["t"], block.get("c")
+        if kind == "Header":
+            yield Block("heading", _clean(inline_text(content[2])), level=content[0])
+        elif kind in ("Para", "Plain"):
+            text = _clean(inline_text(content))
+            if text:
+                bold = _is_bold_only(content) and len(text.split()) <= _STANDALONE_BOLD_WORDS
+                bare = _ENUMERATOR.sub("", text)
+                yield Block("paragraph", bare, bold=bold, notes=footnotes_of(content), numbered=bare != text)
+        elif kind == "LineBlock":
+            text = _clean(" ".join(inline_text(line) for line in content))
+            if text:
+                yield Block("paragraph", text)
+        elif kind in ("BulletList", "OrderedList"):
+            for item in content if kind == "BulletList" else content[1]:
+                text = _item_text(item)
+                if text:
+                    yield Block("item", _ENUMERATOR.sub("", text), notes=footnotes_of(item))
+        elif kind == "DefinitionList":
+            for term, definitions in content:
+                text = _clean(" ".join([inline_text(term), *(_item_text(d) for d in definitions)]))
+                if text:
+                    yield Block("item", text)
+        elif kind == "Table":
+            yield Block("table", _clean(" ".join(_table_texts(content))))
+        elif kind == "BlockQuote":
+            yield from _blocks(content)
+        elif kind in ("Div", "Figure"):
+            yield from _blocks(content[1] if kind == "Div" else content[2])
+        # HorizontalRule, RawBlock and CodeBlock carry no message.
+
+
+def _table_texts(node) -> list[str]:
+    """Return every text found in a table's cells, in order."""
+    texts: list[str] = []
+    if isinstance(node, dict):
+        if node.get("t") in ("Para", "Plain"):
+            texts.append(inline_text(node["c"]))
+        else:
+            texts.extend(_table_texts(node.get("c")))
+    elif isinstance(node, list):
+        for child in node:
+            texts.extend(_table_texts(child))
+    return texts
