@@ -11,7 +11,7 @@ from pipeline import yamlio
 from pipeline.build import build as build_outcome
 from pipeline.build import validate as validate_sources
 from pipeline.errors import PipelineError, Problem, display_path
-from pipeline.ingest import draft_data, draft_header, write_draft
+from pipeline.ingest import draft_data, draft_header, report_notes, write_draft
 from pipeline.ingest import ingest as ingest_reports
 from pipeline.model import SOURCE_LANGUAGES
 from pipeline.render.pdf import PDF_ENGINES
@@ -171,19 +171,8 @@ def ingest(
             f"under {headings}",
             err=True,
         )
-        for item in report.left_out:
-            click.echo(
-                f"{display_path(report.path)}: not a message ({item.reason}), under '{item.heading}': "
-                f"{_excerpt(item.text)}",
-                err=True,
-            )
-        for number, message in enumerate(report.messages, start=1):
-            for reference in message.ignored:
-                click.echo(
-                    f"{display_path(report.path)}: message m{number}: '{reference.phrase}' is not a GCM "
-                    "objective (a Sustainable Development Goal, or a number above 23); left out",
-                    err=True,
-                )
+        for note in report_notes(report):
+            click.echo(str(note), err=True)
     for note in draft.notes:
         click.echo(f"note: {note}", err=True)
     if output is not None and str(output) == "-":
@@ -192,7 +181,3 @@ def ingest(
     target = output or sources / "summaries" / f"{event}.yaml"
     write_draft(draft, target, force)
     click.echo(f"Wrote {display_path(target)}: {len(draft.messages)} messages.")
-
-
-def _excerpt(text: str, length: int = 90) -> str:
-    return f'"{text if len(text) <= length else text[: length - 1] + "…"}"'

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pipeline import schema
 from pipeline.collect import Corpus, ReportSource, SummarySource
 from pipeline.errors import Location, Problem, SourceError
-from pipeline.ingest import draft_summary, ingest
+from pipeline.ingest import draft_summary, ingest, report_notes
 from pipeline.ingest.language import detect_language
 from pipeline.model import SOURCE_LANGUAGES, KeyMessage, Kind, Summary
 from pipeline.schema import Diagnostics, Fields, load_yaml
@@ -68,17 +68,7 @@ def read_reports(event: str, reports: tuple[ReportSource, ...], diagnostics: Dia
             diagnostics.notice(
                 Location(report.path), f"named '{report.language}' but its messages read as '{detected}'"
             )
-        for item in report.left_out:
-            diagnostics.notice(
-                Location(report.path),
-                f"not a message ({item.reason}), under '{item.heading}': {item.text[:80]}",
-            )
-        for number, message in enumerate(report.messages, start=1):
-            for reference in message.ignored:
-                diagnostics.notice(
-                    Location(report.path),
-                    f"message m{number}: '{reference.phrase}' is not a GCM objective; left out",
-                )
+        diagnostics.notices.extend(report_notes(report))
     for note in draft.notes:
         diagnostics.notice(Location(reports[0].path), note)
     return draft_summary(draft)

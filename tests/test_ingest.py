@@ -427,8 +427,8 @@ def test_build_reads_reports_dropped_into_the_sources(tmp_path):
     assert "ignored: a Word lock file (the report is open in Word)" in messages
     assert (
         "not a message (introduces the list that follows), under 'Key messages': "
-        "Participants agreed on the following key messages:" in messages
-    )
+        '"Participants agreed on the following key messages:"'
+    ) in messages
     assert (
         yamlio.load(tmp_path / "build" / "normalized" / "talks-2023.yaml")["source"]
         == "reports/talks-2023.en.docx"

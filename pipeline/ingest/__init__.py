@@ -196,6 +196,29 @@ def ingest(
     return combine(event, tuple(read)), tuple(read)
 
 
+def report_notes(report: IngestedReport) -> tuple[Problem, ...]:
+    """Return what an editor should read about *report*: text left out, references not taken."""
+    location = Location(report.path)
+    notes = [
+        Problem(location, f"not a message ({item.reason}), under '{item.heading}': {_excerpt(item.text)}")
+        for item in report.left_out
+    ]
+    for number, message in enumerate(report.messages, start=1):
+        notes.extend(
+            Problem(
+                location,
+                f"message m{number}: '{reference.phrase}' is not a GCM objective "
+                "(a Sustainable Development Goal, or a number above 23); left out",
+            )
+            for reference in message.ignored
+        )
+    return tuple(notes)
+
+
+def _excerpt(text: str, length: int = 90) -> str:
+    return f'"{text if len(text) <= length else text[: length - 1] + "…"}"'
+
+
 def write_draft(draft: Draft, output: Path, force: bool = False) -> None:
     """Write *draft* as a summary YAML file; refuse to replace an existing file unless *force*."""
     if output.exists() and not force:
