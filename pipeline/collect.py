@@ -111,7 +111,6 @@ def _find_summaries(
     if not folder.is_dir():
         return ()
     found = []
-    known = sorted(timeline.ids)
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue  # editors' and systems' hidden files (.DS_Store, .~lock.*)
@@ -121,13 +120,7 @@ def _find_summaries(
             )
             continue
         event = path.stem
-        if timeline.complete and event not in timeline.ids:
-            suggestion = closest(event, known)
-            diagnostics.problem(
-                Location(path),
-                f"summary for an event not in {EVENTS_FILE}: '{event}'"
-                + (f" (did you mean '{suggestion}'?)" if suggestion else ""),
-            )
+        if _unknown_event(event, "summary", path, timeline, diagnostics):
             continue
         found.append(SummarySource(event, path))
     return tuple(found)
@@ -154,16 +147,25 @@ def _find_reports(
             )
             continue
         event = match.group("event")
-        if timeline.complete and event not in timeline.ids:
-            suggestion = closest(event, sorted(timeline.ids))
-            diagnostics.problem(
-                Location(path),
-                f"report for an event not in {EVENTS_FILE}: '{event}'"
-                + (f" (did you mean '{suggestion}'?)" if suggestion else ""),
-            )
+        if _unknown_event(event, "report", path, timeline, diagnostics):
             continue
         found.append(ReportSource(event, match.group("language"), path))
     return tuple(found)
+
+
+def _unknown_event(
+    event: str, what: str, path: Path, timeline: registry.Timeline, diagnostics: Diagnostics
+) -> bool:
+    """Report a *what* (summary, report) whose event is not in the timeline; tell whether it was."""
+    if not timeline.complete or event in timeline.ids:
+        return False
+    suggestion = closest(event, sorted(timeline.ids))
+    diagnostics.problem(
+        Location(path),
+        f"{what} for an event not in {EVENTS_FILE}: '{event}'"
+        + (f" (did you mean '{suggestion}'?)" if suggestion else ""),
+    )
+    return True
 
 
 def _check_missing_summary(event: Event, sources: Path, diagnostics: Diagnostics) -> None:
