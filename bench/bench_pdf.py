@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.synthetic import write_corpus
 from pipeline.build import build, build_timestamp
-from pipeline.collect import collect
+from pipeline.model import PdfEngine
 from pipeline.render.pdf import libreoffice_command, render_pdf_libreoffice, render_pdf_typst
 from pipeline.render.view import document_view
 
@@ -33,8 +33,8 @@ def seconds_of(function, *arguments) -> float:
 
 
 def measure(name: str, sources: Path, scratch: Path) -> list[tuple[str, str, str, float]]:
-    built = build(sources, scratch / name, TEMPLATES, pdf_engine="none")
-    timestamp = build_timestamp(collect(sources).review.date)
+    built = build(sources, scratch / name, TEMPLATES, pdf_engine=PdfEngine.NONE)
+    timestamp = build_timestamp(built.corpus.review.date)
     rows = []
     for language in ("ar", "en"):
         view = document_view(built.outcome, language)

@@ -1,27 +1,34 @@
-"""The `outcome` command: one sub-command per editor's task, each a thin call into the library."""
+"""The `outcome` command: one sub-command per editor's task, each a thin call into the library.
+
+Each command calls one library function and prints what it returns: notices on standard error
+("file:line:column: note: …"), then one line that sums up on standard output.
+"""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import click
 
-from pipeline import yamlio
 from pipeline.build import build as build_outcome
 from pipeline.build import validate as validate_sources
-from pipeline.errors import PipelineError, Problem, display_path
-from pipeline.ingest import draft_data, draft_header, report_notes, write_draft
+from pipeline.errors import PipelineError, Problem
 from pipeline.ingest import ingest as ingest_reports
-from pipeline.model import SOURCE_LANGUAGES
-from pipeline.render.pdf import PDF_ENGINES
+from pipeline.languages import SOURCE_LANGUAGES
+from pipeline.model import PdfEngine, event_id_problem
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
-def _report_errors(command):
+def _report_errors(command: Callable[P, T]) -> Callable[P, T]:
     """Turn a PipelineError into its message on standard error and exit status 1 (no traceback)."""
 
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
         try:
             return command(*args, **kwargs)
         except PipelineError as error:
@@ -31,9 +38,9 @@ def _report_errors(command):
     return wrapper
 
 
-def _notes(notices: tuple[Problem, ...]) -> None:
+def _notes(notices: Iterable[Problem]) -> None:
     for notice in notices:
-        click.echo(f"{notice.location}: note: {notice.message}", err=True)
+        click.echo(notice.note(), err=True)
 
 
 sources_option = click.option(
@@ -82,8 +89,8 @@ def main() -> None:
 @templates_option
 @click.option(
     "--pdf-engine",
-    type=click.Choice(PDF_ENGINES),
-    default="typst",
+    type=click.Choice([engine.value for engine in PdfEngine]),
+    default=PdfEngine.TYPST.value,
     show_default=True,
     help="typst draws the PDF itself (pip only); libreoffice converts the Word file "
     "(needs LibreOffice); none writes no PDF.",
@@ -91,24 +98,9 @@ def main() -> None:
 @_report_errors
 def build(sources: Path, build_dir: Path, templates: Path | None, pdf_engine: str) -> None:
     """Validate the sources, then write the normalized summaries, the merged outcome and the documents."""
-    result = build_outcome(sources, build_dir, _templates(templates), pdf_engine)
+    result = build_outcome(sources, build_dir, _templates(templates), PdfEngine(pdf_engine))
     _notes(result.notices)
-    outcome = result.outcome
-    body = sum(1 for _ in outcome.body.paragraphs())
-    annex = sum(1 for _ in outcome.annex.paragraphs())
-    illustrative = sorted(s.event for s in result.summaries if s.illustrative)
-    if illustrative:
-        click.echo(
-            f"note: {len(illustrative)} of {len(result.summaries)} summaries are marked illustrative "
-            "(sample content, not for release)",
-            err=True,
-        )
-    documents = ", ".join(path.name for path in result.written if path.suffix in (".docx", ".pdf"))
-    click.echo(
-        f"Built {display_path(build_dir)}/: {documents}; {len(result.summaries)} summaries, "
-        f"{body} paragraphs in the main body, {annex} in the annex; "
-        f"{len(outcome.without_summary)} events without a summary."
-    )
+    click.echo(result.describe())
 
 
 @main.command()
@@ -116,19 +108,20 @@ def build(sources: Path, build_dir: Path, templates: Path | None, pdf_engine: st
 @_report_errors
 def validate(sources: Path) -> None:
     """Check every source and report every problem; write nothing."""
-    normalized = validate_sources(sources)
-    _notes(tuple(sorted(normalized.notices)))
-    messages = sum(len(summary.messages) for summary in normalized.summaries)
-    click.echo(
-        f"{display_path(sources)}: no problems "
-        f"({len(normalized.corpus.events)} events, {len(normalized.summaries)} summaries, "
-        f"{messages} messages)."
-    )
+    validated = validate_sources(sources)
+    _notes(validated.notices)
+    click.echo(validated.describe())
+
+
+def _event_id(context: click.Context, parameter: click.Parameter, event: str) -> str:
+    if problem := event_id_problem(event):
+        raise click.BadParameter(problem)
+    return event
 
 
 @main.command()
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--event", required=True, help="The event's id in events.yaml (written as given).")
+@click.option("--event", required=True, callback=_event_id, help="The event's id in events.yaml.")
 @click.option(
     "--lang",
     "languages",
@@ -160,24 +153,8 @@ def ingest(
     """
     if languages and len(languages) != len(reports):
         raise click.UsageError(f"give --lang once per report ({len(reports)}), or not at all")
-    if not event or event.startswith(".") or any(sign in event for sign in "/\\"):
-        raise click.UsageError(f"'{event}' cannot be an event id (no slashes, no leading dot)")
-    draft, read = ingest_reports(reports, event, languages)
-    for report in read:
-        how = "detected" if report.detected else "given"
-        headings = ", ".join(f"'{heading}'" for heading in report.headings)
-        click.echo(
-            f"{display_path(report.path)} ({report.language}, {how}): {len(report.messages)} messages "
-            f"under {headings}",
-            err=True,
-        )
-        for note in report_notes(report):
-            click.echo(str(note), err=True)
-    for note in draft.notes:
-        click.echo(f"note: {note}", err=True)
-    if output is not None and str(output) == "-":
-        click.echo(yamlio.dumps(draft_data(draft), header=draft_header(draft)), nl=False)
-        return
-    target = output or sources / "summaries" / f"{event}.yaml"
-    write_draft(draft, target, force)
-    click.echo(f"Wrote {display_path(target)}: {len(draft.messages)} messages.")
+    to_stdout = output is not None and str(output) == "-"
+    target = None if to_stdout else output or sources / "summaries" / f"{event}.yaml"
+    ingested = ingest_reports(reports, event, languages, target, force)
+    _notes(ingested.notices)
+    click.echo(ingested.text if to_stdout else ingested.describe(), nl=not to_stdout)

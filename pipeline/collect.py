@@ -1,115 +1,107 @@
-"""Collect: read the review and its timeline, and find the summary of every event."""
+"""Collect: read every source under a sources folder: the review and its timeline, the front
+chapters, and for each event its YAML summary or its organisers' reports (through pandoc).
+
+What is read is checked only as far as finding things needs: the review and the timeline into
+their records (the rest needs them), file names against the timeline. Each summary and report is
+passed on as written, for normalize.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline import registry
-from pipeline.errors import Location, PipelineError, Problem, display_path
+from pipeline.errors import Diagnostics, Location, PipelineError, SourceError, display_path
 from pipeline.front import read_front
-from pipeline.model import OUTPUT_LANGUAGES, Event, FrontMatter, Phase, Review
-from pipeline.schema import Diagnostics, closest
+from pipeline.ingest.reader import read_report
+from pipeline.languages import OUTPUT_LANGUAGES, SOURCE_LANGUAGES
+from pipeline.model import Event, Phase, ReportFile, Sources, SummaryFile
+from pipeline.records import closest, load_yaml
+
+T = TypeVar("T")
 
 REVIEW_FILE = "review.yaml"
 EVENTS_FILE = "events.yaml"
 SUMMARIES_DIR = "summaries"
 REPORTS_DIR = "reports"
-_REPORT_NAME = re.compile(r"(?P<event>.+)\.(?P<language>ar|en|fr)\.(?:docx|md)")
+_LANGUAGE_CODES = "|".join(SOURCE_LANGUAGES)
+_REPORT_NAME = re.compile(rf"(?P<event>.+)\.(?P<language>{_LANGUAGE_CODES})\.(?:docx|md)")
 
 
-@dataclass(frozen=True)
-class SummarySource:
-    """A file that holds the summary of one event."""
+def collect(folder: Path, diagnostics: Diagnostics) -> Sources:
+    """Read review.yaml, events.yaml, the front chapters and each event's summary under *folder*.
 
-    event: str
-    path: Path
-
-
-@dataclass(frozen=True)
-class ReportSource:
-    """An organiser's report of one event in one language, dropped into sources/reports/."""
-
-    event: str
-    language: str
-    path: Path
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """What collect found: the review, its events, the summary of each event, and the problems."""
-
-    sources: Path
-    review: Review | None
-    front: tuple[FrontMatter, ...]
-    events: tuple[Event, ...]
-    summaries: tuple[SummarySource, ...]
-    reports: tuple[ReportSource, ...]
-    without_summary: tuple[Event, ...]
-    problems: tuple[Problem, ...]
-    notices: tuple[Problem, ...]
-
-
-def collect(sources: Path) -> Corpus:
-    """Read review.yaml, events.yaml and the front chapters under *sources*; find each event's summary.
-
-    Problems are gathered, not raised, so that normalize can add its own before the build stops.
-    Raise PipelineError only when *sources* is not a directory.
+    Problems are recorded in *diagnostics*, not raised, so that normalize can add its own before
+    the build stops. Raise PipelineError only when *folder* is not a directory.
     """
-    if not sources.is_dir():
-        raise PipelineError(f"{sources}: not a directory (expected the sources folder, e.g. sources/)")
-    diagnostics = Diagnostics()
-    review = _read_required(sources / REVIEW_FILE, registry.read_review, diagnostics)
+    if not folder.is_dir():
+        raise PipelineError(f"{folder}: not a directory (expected the sources folder, e.g. sources/)")
+    review = _read_required(folder / REVIEW_FILE, registry.read_review, diagnostics)
     languages = review.languages if review else OUTPUT_LANGUAGES
     timeline = _read_required(
-        sources / EVENTS_FILE, registry.read_events, diagnostics, languages
+        folder / EVENTS_FILE, lambda path, found: registry.read_events(path, found, languages), diagnostics
     ) or registry.Timeline((), frozenset(), complete=False)
-    front = read_front(sources, languages, diagnostics)
-    summaries = _find_summaries(sources / SUMMARIES_DIR, timeline, diagnostics)
-    reports = _find_reports(sources / REPORTS_DIR, timeline, diagnostics)
-    summarized = {summary.event: summary for summary in summaries}
-    for report in reports:
-        if report.event in summarized:
+    front = read_front(folder, languages, diagnostics)
+    summaries = _find_summaries(folder / SUMMARIES_DIR, timeline, diagnostics)
+    reports = _find_reports(folder / REPORTS_DIR, timeline, diagnostics)
+    summarized = dict(summaries)
+    for event, _, path in reports:
+        if event in summarized:
             diagnostics.notice(
-                Location(report.path),
-                f"not used: {display_path(summarized[report.event].path)} takes precedence over the reports",
+                Location(path),
+                f"not used: {display_path(summarized[event])} takes precedence over the reports",
             )
-    reports = tuple(report for report in reports if report.event not in summarized)
-    with_summary = set(summarized) | {report.event for report in reports}
-    without_summary = tuple(event for event in timeline.events if event.id not in with_summary)
-    for event in without_summary:
-        _check_missing_summary(event, sources, diagnostics)
+    reports = [report for report in reports if report[0] not in summarized]
+    with_summary = set(summarized) | {event for event, _, _ in reports}
     for event in timeline.events:
-        if event.awaiting_summary and event.id in with_summary:
+        if event.id not in with_summary:
+            _check_missing_summary(event, folder, diagnostics)
+        elif event.awaiting_summary:
             diagnostics.notice(
                 event.location, f"event '{event.id}' has a summary now; remove 'awaiting_summary: true'"
             )
-    return Corpus(
-        sources=sources,
+    return Sources(
+        folder=folder,
         review=review,
+        timeline=timeline.events,
         front=front,
-        events=timeline.events,
-        summaries=summaries,
-        reports=reports,
-        without_summary=without_summary,
-        problems=tuple(diagnostics.problems),
-        notices=tuple(diagnostics.notices),
+        summaries=tuple(
+            SummaryFile(event, path, content)
+            for event, path in summaries
+            if (content := load_yaml(path, diagnostics)) is not None
+        ),
+        reports=tuple(_read_reports(reports, diagnostics)),
     )
 
 
-def _read_required(path: Path, reader, diagnostics: Diagnostics, *args):
+def _read_reports(found: list[tuple[str, str, Path]], diagnostics: Diagnostics) -> list[ReportFile]:
+    read = []
+    for event, language, path in found:
+        try:
+            read.append(ReportFile(event, language, read_report(path)))
+        except SourceError as error:
+            diagnostics.problems.extend(error.problems)
+    return read
+
+
+def _read_required(
+    path: Path, reader: Callable[[Path, Diagnostics], T], diagnostics: Diagnostics
+) -> T | None:
     if not path.is_file():
         diagnostics.problem(Location(path), f"missing file (every sources folder has a {path.name})")
         return None
-    return reader(path, diagnostics, *args)
+    return reader(path, diagnostics)
 
 
 def _find_summaries(
     folder: Path, timeline: registry.Timeline, diagnostics: Diagnostics
-) -> tuple[SummarySource, ...]:
+) -> list[tuple[str, Path]]:
+    """Return the event and path of each summary file, reporting files that cannot be one."""
     if not folder.is_dir():
-        return ()
+        return []
     found = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
@@ -122,15 +114,16 @@ def _find_summaries(
         event = path.stem
         if _unknown_event(event, "summary", path, timeline, diagnostics):
             continue
-        found.append(SummarySource(event, path))
-    return tuple(found)
+        found.append((event, path))
+    return found
 
 
 def _find_reports(
     folder: Path, timeline: registry.Timeline, diagnostics: Diagnostics
-) -> tuple[ReportSource, ...]:
+) -> list[tuple[str, str, Path]]:
+    """Return the event, language and path of each report, reporting files that cannot be one."""
     if not folder.is_dir():
-        return ()
+        return []
     found = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
@@ -142,15 +135,15 @@ def _find_reports(
         if not match or not path.is_file():
             diagnostics.problem(
                 Location(path),
-                "unexpected file in reports/ (expected <event-id>.<ar|en|fr>.docx or .md, "
+                f"unexpected file in reports/ (expected <event-id>.<{_LANGUAGE_CODES}>.docx or .md, "
                 "e.g. gcm-talks-detention-2023.en.docx)",
             )
             continue
         event = match.group("event")
         if _unknown_event(event, "report", path, timeline, diagnostics):
             continue
-        found.append(ReportSource(event, match.group("language"), path))
-    return tuple(found)
+        found.append((event, match.group("language"), path))
+    return found
 
 
 def _unknown_event(

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.errors import Location
+from pipeline.errors import Diagnostics, Location
 from pipeline.model import FrontMatter
-from pipeline.schema import Diagnostics
+from pipeline.records import Scope
 from pipeline.text import clean_text
 
 FRONT_DIR = "front"
@@ -47,9 +47,11 @@ def read_front(
                 Location(path), f"missing file (the {name} of the '{language}' document comes from it)"
             )
             continue
-        paragraphs = _paragraphs(path, diagnostics)
+        paragraphs = _paragraphs(path, Scope(diagnostics))
         if paragraphs is not None:
-            chapters.append(FrontMatter(name, language, paragraphs, Location(path)))
+            chapters.append(
+                FrontMatter(name=name, language=language, paragraphs=paragraphs, location=Location(path))
+            )
     return tuple(chapters)
 
 
@@ -59,38 +61,38 @@ def _known_language(path: Path) -> bool:
     return len(parts) == 3 and parts[0] in CHAPTERS and parts[2] == "md"
 
 
-def _paragraphs(path: Path, diagnostics: Diagnostics) -> tuple[str, ...] | None:
+def _paragraphs(path: Path, scope: Scope) -> tuple[str, ...] | None:
+    """Return the paragraphs of *path*, or None when it has problems (recorded in *scope*)."""
     try:
         content = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        diagnostics.problem(Location(path), f"not UTF-8 text ({error.reason}); save the file as UTF-8")
+        scope.problem(Location(path), f"not UTF-8 text ({error.reason}); save the file as UTF-8")
         return None
     # Blank out comments but keep their line breaks, so that line numbers stay true.
     content = _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), content)
     paragraphs: list[str] = []
     block: list[str] = []
-    problems_before = len(diagnostics.problems)
     for number, line in enumerate([*content.splitlines(), ""], start=1):
         stripped = line.strip()
         if _HEADING.match(stripped):
-            diagnostics.problem(
+            scope.problem(
                 Location(path, number, 1),
                 "headings are not used here: the chapter heading comes from the template",
             )
         elif _LIST_ITEM.match(stripped):
-            diagnostics.problem(Location(path, number, 1), "lists are not supported here; write paragraphs")
+            scope.problem(Location(path, number, 1), "lists are not supported here; write paragraphs")
         if stripped:
             block.append(stripped)
             continue
         if block:
             text, notes = clean_text(" ".join(block))
             for note in notes:
-                diagnostics.notice(Location(path, number - len(block), 1), note)
+                scope.notice(Location(path, number - len(block), 1), note)
             paragraphs.append(text)
             block = []
-    if len(diagnostics.problems) != problems_before:
+    if scope.failed:
         return None
     if not paragraphs:
-        diagnostics.problem(Location(path), "the file has no paragraph")
+        scope.problem(Location(path), "the file has no paragraph")
         return None
     return tuple(paragraphs)

@@ -9,19 +9,17 @@ order of each summary, so the result does not depend on the order files were rea
 
 from __future__ import annotations
 
+from pipeline.gcm import Reference
 from pipeline.model import (
     ClusterSection,
+    Corpus,
     Event,
-    FrontMatter,
     GroupBy,
     KeyMessage,
     ObjectiveSection,
     OutcomeDocument,
     Paragraph,
     Part,
-    Reference,
-    Review,
-    Summary,
 )
 
 
@@ -35,28 +33,23 @@ def chronological(events: tuple[Event, ...]) -> tuple[Event, ...]:
     return tuple(sorted(events, key=lambda event: (event.date.end, event.date.start, order[event.id])))
 
 
-def merge(
-    review: Review,
-    events: tuple[Event, ...],
-    summaries: tuple[Summary, ...],
-    reference: Reference,
-    front: tuple[FrontMatter, ...] = (),
-) -> OutcomeDocument:
-    """Return the outcome document built from the summaries of *events*."""
-    timeline = chronological(events)
-    by_event = {summary.event: summary for summary in summaries}
+def merge(corpus: Corpus) -> OutcomeDocument:
+    """Return the outcome document built from the summaries of the corpus's events."""
+    timeline = chronological(corpus.timeline)
+    by_event = {summary.event: summary for summary in corpus.summaries}
     body: list[KeyMessage] = []
     annex: list[KeyMessage] = []
     for event in timeline:
         if event.id in by_event:
             (annex if event.stakeholder else body).extend(by_event[event.id].messages)
+    group_by, reference = corpus.review.group_by, corpus.reference
     return OutcomeDocument(
-        review=review,
-        front=front,
+        review=corpus.review,
+        front=corpus.front,
         timeline=timeline,
-        body=_part(body, review.group_by, reference),
-        annex=_part(annex, review.group_by, reference),
-        without_summary=tuple(event for event in timeline if event.id not in by_event),
+        without_summary=tuple(event.id for event in timeline if event.id not in by_event),
+        body=_part(body, group_by, reference),
+        annex=_part(annex, group_by, reference),
     )
 
 
@@ -65,22 +58,25 @@ def _part(messages: list[KeyMessage], group_by: GroupBy, reference: Reference) -
     numbers = iter(range(1, len(messages) + 1))
 
     def paragraphs(selected: list[KeyMessage]) -> tuple[Paragraph, ...]:
-        return tuple(Paragraph(next(numbers), message, (message.event,)) for message in selected)
+        return tuple(
+            Paragraph(number=next(numbers), events=(message.event,), message=message) for message in selected
+        )
 
     def section(objective_number: int) -> ObjectiveSection | None:
         selected = [m for m in messages if m.primary_objective == objective_number]
         if not selected:
             return None
-        return ObjectiveSection(reference.objective(objective_number), paragraphs(selected))
+        title = reference.objective(objective_number).title
+        return ObjectiveSection(objective=objective_number, title=title, paragraphs=paragraphs(selected))
 
     if group_by is GroupBy.CLUSTER:
-        groups = [(table, sorted(table.objectives)) for table in reference.round_tables]
+        groups = [(table.number, table.title, sorted(table.objectives)) for table in reference.round_tables]
     else:
-        groups = [(None, [objective.number for objective in reference.objectives])]
+        groups = [(None, None, list(reference.objective_numbers))]
     clusters = []
-    for round_table, objective_numbers in groups:
+    for round_table, title, objective_numbers in groups:
         sections = tuple(filter(None, map(section, objective_numbers)))
         if sections:
-            clusters.append(ClusterSection(round_table, sections))
+            clusters.append(ClusterSection(round_table=round_table, title=title, objectives=sections))
     cross_cutting = paragraphs([m for m in messages if m.primary_objective is None])
-    return Part(tuple(clusters), cross_cutting)
+    return Part(clusters=tuple(clusters), cross_cutting=cross_cutting)

@@ -1,36 +1,27 @@
-"""The typed data that flows from stage to stage: the review, its events, their messages, the outcome."""
+"""The typed data that flows from stage to stage.
+
+    collect ──Sources──▶ normalize ──Corpus──▶ merge ──OutcomeDocument──▶ render
+
+The review, its events and their messages, the three values that pass between the stages, and
+the outcome. Fields of the records written to build/ are declared in the order they are written
+(see pipeline.plain).
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pipeline.errors import Location
-
-# Languages a summary may be written in, and languages the outcome document is built in.
-SOURCE_LANGUAGES = ("ar", "en", "fr")
-OUTPUT_LANGUAGES = ("ar", "en")
-
-
-@dataclass(frozen=True)
-class Localized:
-    """One text in several languages; a language without text is None."""
-
-    ar: str | None = None
-    en: str | None = None
-    fr: str | None = None
-
-    def get(self, language: str) -> str | None:
-        """Return the text in *language*, or None."""
-        return getattr(self, language)
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        """Return the languages that have text, in the order of SOURCE_LANGUAGES."""
-        return tuple(language for language in SOURCE_LANGUAGES if self.get(language))
+from pipeline.gcm import Reference
+from pipeline.languages import Localized
+from pipeline.plain import FLATTEN, KEY, SKIP
+from pipeline.yamlio import YValue
 
 
 class Precision(enum.Enum):
@@ -78,7 +69,18 @@ class GroupBy(enum.Enum):
     OBJECTIVE = "objective"
 
 
-@dataclass(frozen=True)
+class PdfEngine(enum.Enum):
+    """How the PDFs are made: drawn by Typst, converted from the Word files by LibreOffice, or not at all."""
+
+    TYPST = "typst"
+    LIBREOFFICE = "libreoffice"
+    NONE = "none"
+
+
+# --- What the editors write -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
 class Review:
     """The outcome document's own data, from sources/review.yaml."""
 
@@ -97,43 +99,56 @@ class Review:
     distribution: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FrontMatter:
     """A hand-written chapter in one language (sources/front/<name>.<language>.md), as paragraphs."""
 
     name: str
     language: str
     paragraphs: tuple[str, ...]
-    location: Location = field(compare=False)
+    location: Location = field(compare=False, metadata=SKIP)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Event:
     """One row of the review's timeline, from sources/events.yaml."""
 
     id: str
-    title: Localized
-    organizer: Localized
     date: EventDate
     phase: Phase
     closed: bool
     stakeholder: bool
-    awaiting_summary: bool
-    location: Location = field(compare=False)
+    organizer: Localized
+    title: Localized
+    awaiting_summary: bool = field(metadata=SKIP)
+    location: Location = field(compare=False, metadata=SKIP)
 
 
-@dataclass(frozen=True)
+EVENT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def event_id_problem(event_id: str) -> str | None:
+    """Return what is wrong with *event_id* as the id of an event (and the stem of its files), or None."""
+    if EVENT_ID.fullmatch(event_id):
+        return None
+    return (
+        f"event id '{event_id}' is not a valid file name stem "
+        "(expected lower-case letters, digits and single hyphens, e.g. gcm-talks-detention-2023)"
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class KeyMessage:
-    """One message of an event's summary, its text cleaned."""
+    """One message of an event's summary, its text cleaned; `uid` is `<event>#<id>`."""
 
-    uid: str
-    event: str
-    id: str
-    text: Localized
+    uid: str = field(metadata={KEY: "id"})
+    kind: Kind
     objectives: tuple[int, ...]
     principles: tuple[str, ...]
-    kind: Kind
-    location: Location = field(compare=False)
+    text: Localized
+    location: Location = field(compare=False, metadata={KEY: "source"})
+    event: str = field(metadata=SKIP)
+    id: str = field(metadata=SKIP)
 
     @property
     def primary_objective(self) -> int | None:
@@ -141,85 +156,123 @@ class KeyMessage:
         return self.objectives[0] if self.objectives else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Summary:
-    """The normalized summary of one event."""
+    """The normalized summary of one event; `source` is the file it was read from."""
 
     event: str
     language: str
     illustrative: bool
+    source: Path = field(compare=False)
     messages: tuple[KeyMessage, ...]
-    location: Location = field(compare=False)
+
+
+# --- Organisers' reports, as read -----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Objective:
-    """A GCM objective; `ar_official` is False while the Arabic title is a working translation."""
+class Block:
+    """One block of a report: kind is "title", "heading", "paragraph", "item" or "table"."""
 
-    number: int
-    title: Localized
-    short_title: Localized
-    round_table: int
-    ar_official: bool
-
-
-@dataclass(frozen=True)
-class Principle:
-    """A GCM guiding principle, lettered a to j."""
-
-    letter: str
-    title: Localized
-    ar_official: bool
+    kind: str
+    text: str
+    level: int = 0
+    bold: bool = False
+    notes: tuple[str, ...] = ()
+    numbered: bool = False  # a paragraph that begins with typed numbering ("1.", "(a)", "•")
 
 
 @dataclass(frozen=True)
-class RoundTable:
-    """An IMRF round table and the cluster of objectives it reviews."""
+class Report:
+    """An organiser's report as read: its blocks in reading order, whether its metadata marks it
+    as sample content, and the paragraphs of a Word file that pandoc's reading lost."""
 
-    number: int
-    title: Localized
-    objectives: tuple[int, ...]
+    path: Path
+    blocks: tuple[Block, ...]
+    illustrative: bool = False
+    unread: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Reference:
-    """The GCM's objectives, guiding principles and IMRF round tables."""
-
-    objectives: tuple[Objective, ...]
-    principles: tuple[Principle, ...]
-    round_tables: tuple[RoundTable, ...]
-
-    def objective(self, number: int) -> Objective:
-        return self.objectives[number - 1]
-
-    def round_table(self, number: int) -> RoundTable:
-        return self.round_tables[number - 1]
+# --- What passes between the stages ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
+class SummaryFile:
+    """The summary of one event as written (sources/summaries/<event>.yaml), not yet checked."""
+
+    event: str
+    path: Path
+    content: YValue
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    """An organiser's report of one event in one language (sources/reports/<event>.<language>.*)."""
+
+    event: str
+    language: str
+    report: Report
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sources:
+    """What collect read: the review and its timeline, checked; the front chapters; and for each
+    event with a summary, its summary file or its reports, as written. `review` is None when
+    review.yaml has problems (they are recorded)."""
+
+    folder: Path
+    review: Review | None
+    timeline: tuple[Event, ...]
+    front: tuple[FrontMatter, ...]
+    summaries: tuple[SummaryFile, ...]
+    reports: tuple[ReportFile, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Corpus:
+    """The sources normalized: every summary clean and valid, with the review, its timeline, its
+    front chapters and the GCM reference they refer to. What merge arranges."""
+
+    folder: Path
+    review: Review
+    timeline: tuple[Event, ...]
+    front: tuple[FrontMatter, ...]
+    summaries: tuple[Summary, ...]
+    reference: Reference
+
+
+# --- The outcome (build/merged.yaml) --------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
 class Paragraph:
     """A numbered paragraph of the outcome: one message and the events it came from."""
 
     number: int
-    message: KeyMessage
     events: tuple[str, ...]
+    message: KeyMessage = field(metadata=FLATTEN)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ObjectiveSection:
-    objective: Objective
+    """The paragraphs whose primary objective is *objective*, under its title."""
+
+    objective: int
+    title: Localized
     paragraphs: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ClusterSection:
-    """The messages of one round-table cluster; `round_table` is None when grouping by objective alone."""
+    """The messages of one round-table cluster; `round_table` and `title` are None when grouping
+    by objective alone."""
 
-    round_table: RoundTable | None
+    round_table: int | None
+    title: Localized | None
     objectives: tuple[ObjectiveSection, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Part:
     """The main body or the annex: clusters of objectives, then cross-cutting messages."""
 
@@ -234,16 +287,17 @@ class Part:
         yield from self.cross_cutting
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OutcomeDocument:
-    """The merged outcome: the review, its timeline, the main body and the stakeholder annex."""
+    """The merged outcome: the review, its timeline, the main body and the stakeholder annex;
+    `without_summary` holds the ids of the events whose summary has not arrived."""
 
     review: Review
     front: tuple[FrontMatter, ...]
     timeline: tuple[Event, ...]
+    without_summary: tuple[str, ...]
     body: Part
     annex: Part
-    without_summary: tuple[Event, ...]
 
     def front_matter(self, name: str, language: str) -> FrontMatter | None:
         """Return the hand-written chapter *name* in *language*, if there is one."""

@@ -1,219 +1,199 @@
-"""Normalize: read each event's summary into clean, validated messages with stable ids."""
+"""Normalize: turn each event's summary, as collect read it, into clean, validated messages with
+stable ids: a YAML summary through its record table, organisers' reports through ingest."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Any
 
 from pipeline import schema
-from pipeline.collect import Corpus, ReportSource, SummarySource
-from pipeline.errors import Location, Problem, SourceError
-from pipeline.ingest import draft_summary, ingest, report_notes
-from pipeline.ingest.language import detect_language
-from pipeline.model import SOURCE_LANGUAGES, KeyMessage, Kind, Summary
-from pipeline.schema import Diagnostics, Fields, load_yaml
+from pipeline.errors import Diagnostics, Location, SourceError
+from pipeline.gcm import Reference
+from pipeline.ingest import analyse, combine, detect_language, draft_summary, report_notes
+from pipeline.ingest.objectives import ObjectiveFinder
+from pipeline.languages import SOURCE_LANGUAGES
+from pipeline.model import Corpus, KeyMessage, Kind, ReportFile, Sources, Summary, SummaryFile
+from pipeline.records import Field, Reader, Record, Scope, sequence
+from pipeline.yamlio import YValue
 
-SUMMARY_KEYS = ("event", "language", "illustrative", "messages")
-SUMMARY_REQUIRED = ("event", "language", "messages")
-MESSAGE_KEYS = ("id", "text", "objectives", "principles", "kind")
-MESSAGE_REQUIRED = ("id", "text")
 MESSAGE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-OBJECTIVES = range(1, 24)
-PRINCIPLES = tuple("abcdefghij")
 
 
-@dataclass(frozen=True)
-class Normalized:
-    """The corpus with every summary read and cleaned, and all problems found so far."""
-
-    corpus: Corpus
-    summaries: tuple[Summary, ...]
-    problems: tuple[Problem, ...]
-    notices: tuple[Problem, ...]
-
-
-def normalize(corpus: Corpus) -> Normalized:
-    """Read and clean the summary of every event that collect found: YAML summaries, then reports."""
-    diagnostics = Diagnostics()
+def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) -> Corpus | None:
+    """Return the corpus: every summary collect found, read and cleaned (YAML summaries, then
+    reports); None when any source has a problem (recorded in *diagnostics*)."""
     summaries = []
-    for source in corpus.summaries:
-        summary = read_summary(source, diagnostics)
+    for source in sources.summaries:
+        summary = read_summary(source, reference, diagnostics)
         if summary is not None:
             summaries.append(summary)
-    for event in dict.fromkeys(report.event for report in corpus.reports):
-        reports = tuple(report for report in corpus.reports if report.event == event)
-        summary = read_reports(event, reports, diagnostics)
+    finder = ObjectiveFinder(reference)
+    for event in dict.fromkeys(report.event for report in sources.reports):
+        reports = tuple(report for report in sources.reports if report.event == event)
+        summary = read_reports(event, reports, finder, diagnostics)
         if summary is not None:
             summaries.append(summary)
-    return Normalized(
-        corpus=corpus,
+    if sources.review is None or diagnostics.problems:
+        return None
+    return Corpus(
+        folder=sources.folder,
+        review=sources.review,
+        timeline=sources.timeline,
+        front=sources.front,
         summaries=tuple(summaries),
-        problems=corpus.problems + tuple(diagnostics.problems),
-        notices=corpus.notices + tuple(diagnostics.notices),
+        reference=reference,
     )
 
 
-def read_reports(event: str, reports: tuple[ReportSource, ...], diagnostics: Diagnostics) -> Summary | None:
+def read_reports(
+    event: str, reports: tuple[ReportFile, ...], finder: ObjectiveFinder, diagnostics: Diagnostics
+) -> Summary | None:
     """Return the summary made from an event's reports (one per language), as `outcome ingest` would."""
     try:
-        draft, read = ingest(
-            tuple(report.path for report in reports), event, tuple(report.language for report in reports)
-        )
+        analysed = tuple(analyse(report.report, finder, report.language) for report in reports)
+        draft = combine(event, analysed)
     except SourceError as error:
         diagnostics.problems.extend(error.problems)
         return None
-    for report in read:
+    for report in analysed:
         detected = detect_language(" ".join(message.text for message in report.messages))
         if detected != report.language:
             diagnostics.notice(
                 Location(report.path), f"named '{report.language}' but its messages read as '{detected}'"
             )
         diagnostics.notices.extend(report_notes(report))
-    for note in draft.notes:
-        diagnostics.notice(Location(reports[0].path), note)
+    diagnostics.notices.extend(draft.notes)
     return draft_summary(draft)
 
 
-def read_summary(source: SummarySource, diagnostics: Diagnostics) -> Summary | None:
+def read_summary(source: SummaryFile, reference: Reference, diagnostics: Diagnostics) -> Summary | None:
     """Return the summary in a YAML file, or None when it has problems (recorded)."""
-    content = load_yaml(source.path, diagnostics)
-    if content is None:
-        return None
-    before = len(diagnostics.problems)
-    fields = Fields(content, "the summary", diagnostics)
-    if not fields.valid:
-        return None
-    fields.check(SUMMARY_KEYS, SUMMARY_REQUIRED, "the summary")
-    event_value = fields.get("event")
-    if event_value is not None:
-        event = schema.text(event_value, "event", diagnostics)
-        if event and event != source.event:
-            diagnostics.problem(
-                event_value.location,
-                f"event '{event}' does not match the file name (expected '{source.event}')",
+    return summary_record(source, reference).read(source.content, Scope(diagnostics))
+
+
+def summary_record(source: SummaryFile, reference: Reference) -> Record[Summary]:
+    """Return how the summary in *source* is read."""
+
+    def event(value: YValue, name: str, scope: Scope) -> str | None:
+        written = schema.text(value, name, scope)
+        if written and written != source.event:
+            scope.problem(
+                value.location, f"event '{written}' does not match the file name (expected '{source.event}')"
             )
-    language = _language(fields.get("language"), diagnostics)
-    illustrative = False
-    if fields.get("illustrative") is not None:
-        illustrative = schema.boolean(fields.get("illustrative"), "illustrative", diagnostics)
-    messages = _messages(fields.get("messages"), source.event, language, diagnostics)
-    if len(diagnostics.problems) != before:
-        return None
-    return Summary(
-        event=source.event,
-        language=language,
-        illustrative=illustrative,
-        messages=messages,
-        location=fields.location,
-    )
+        return written
 
-
-def _language(value, diagnostics: Diagnostics) -> str | None:
-    if value is None:
-        return None
-    language = schema.text(value, "language", diagnostics)
-    if language and language not in SOURCE_LANGUAGES:
-        diagnostics.problem(
-            value.location,
-            f"unknown language '{language}' ({schema.expectation(language, SOURCE_LANGUAGES)})",
+    def make(values: dict[str, Any], location: Location) -> Summary:
+        return Summary(
+            event=source.event,
+            language=values["language"],
+            illustrative=values["illustrative"],
+            source=source.path,
+            messages=values["messages"],
         )
-        return None
-    return language
 
-
-def _messages(value, event: str, language: str | None, diagnostics: Diagnostics) -> tuple[KeyMessage, ...]:
-    if value is None:
-        return ()
-    entries = schema.sequence(value, "messages", diagnostics)
-    if entries is None:
-        return ()
-    if not entries:
-        diagnostics.problem(value.location, "messages is empty (expected at least one message)")
-    messages = []
-    first_seen: dict[str, int] = {}
-    for entry in entries:
-        message = _message(entry, event, language, diagnostics)
-        if message is None:
-            continue
-        if message.id in first_seen:
-            diagnostics.problem(
-                message.location,
-                f"duplicate message id '{message.id}' (first at line {first_seen[message.id]})",
-            )
-            continue
-        first_seen[message.id] = message.location.line
-        messages.append(message)
-    return tuple(messages)
-
-
-def _message(entry, event: str, language: str | None, diagnostics: Diagnostics) -> KeyMessage | None:
-    before = len(diagnostics.problems)
-    fields = Fields(entry, "a message", diagnostics)
-    if not fields.valid:
-        return None
-    id_value = fields.get("id")
-    message_id = None
-    if id_value is not None:
-        message_id = schema.text(id_value, "id", diagnostics, "a message")
-        if message_id and not MESSAGE_ID.fullmatch(message_id):
-            diagnostics.problem(
-                id_value.location,
-                f"message id '{message_id}' has characters other than letters, digits, '.', '_' and '-'",
-            )
-    context = f"message '{message_id}'" if message_id else "a message"
-    fields.check(MESSAGE_KEYS, MESSAGE_REQUIRED, context)
-    text = None
-    if fields.get("text") is not None:
-        text = schema.localized(fields.get("text"), "text", diagnostics, context, default_language=language)
-    kind = Kind.KEY_MESSAGE
-    if fields.get("kind") is not None:
-        kind = schema.choice(fields.get("kind"), Kind, "kind", diagnostics, context)
-    message = KeyMessage(
-        uid=f"{event}#{message_id}",
-        event=event,
-        id=message_id,
-        text=text,
-        objectives=_objectives(fields.get("objectives"), context, diagnostics),
-        principles=_principles(fields.get("principles"), context, diagnostics),
-        kind=kind,
-        location=id_value.location if id_value is not None else fields.location,
+    return Record(
+        "the summary",
+        {
+            "event": Field(event),
+            "language": Field(schema.one_of(SOURCE_LANGUAGES)),
+            "illustrative": Field(schema.boolean, default=False),
+            "messages": Field(_messages(source.event, reference), after="language"),
+        },
+        make,
     )
-    return message if len(diagnostics.problems) == before else None
 
 
-def _objectives(value, context: str, diagnostics: Diagnostics) -> tuple[int, ...]:
-    if value is None:
-        return ()
-    items = schema.sequence(value, "objectives", diagnostics, context) or []
-    objectives: list[int] = []
-    for item in items:
-        number = schema.integer(item, "an objective", diagnostics, context)
-        if number is None:
-            continue
-        if number not in OBJECTIVES:
-            diagnostics.problem(item.location, f"unknown objective {number} in {context} (expected 1–23)")
-        elif number in objectives:
-            diagnostics.problem(item.location, f"objective {number} is listed twice in {context}")
-        else:
-            objectives.append(number)
-    return tuple(objectives)
+def _messages(event: str, reference: Reference) -> Reader[tuple[KeyMessage, ...]]:
+    def read(value: YValue, name: str, scope: Scope) -> tuple[KeyMessage, ...] | None:
+        entries = sequence(value, name, scope)
+        if entries is None:
+            return None
+        if not entries:
+            scope.problem(value.location, "messages is empty (expected at least one message)")
+        record = message_record(event, scope.values.get("language"), reference)
+        messages: list[KeyMessage] = []
+        first_seen: dict[str, int] = {}
+        for entry in entries:
+            message = record.read(entry, scope)
+            if message is None:
+                continue
+            if message.id in first_seen:
+                scope.problem(
+                    message.location,
+                    f"duplicate message id '{message.id}' (first at line {first_seen[message.id]})",
+                )
+                continue
+            first_seen[message.id] = message.location.line
+            messages.append(message)
+        return tuple(messages)
+
+    return read
 
 
-def _principles(value, context: str, diagnostics: Diagnostics) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    items = schema.sequence(value, "principles", diagnostics, context) or []
-    principles: list[str] = []
-    for item in items:
-        letter = schema.text(item, "a guiding principle", diagnostics, context)
-        if letter is None:
-            continue
-        if letter not in PRINCIPLES:
-            diagnostics.problem(
-                item.location, f"unknown guiding principle '{letter}' in {context} (expected a letter a–j)"
-            )
-        elif letter in principles:
-            diagnostics.problem(item.location, f"guiding principle '{letter}' is listed twice in {context}")
-        else:
-            principles.append(letter)
-    return tuple(principles)
+def message_record(event: str, language: str | None, reference: Reference) -> Record[KeyMessage]:
+    """Return how a message of *event*'s summary, written in *language*, is read."""
+    return Record(
+        "a message",
+        {
+            "id": Field(
+                schema.identifier(
+                    MESSAGE_ID, "message id '{}' has characters other than letters, digits, '.', '_' and '-'"
+                )
+            ),
+            "text": Field(schema.localized(default_language=language)),
+            "objectives": Field(_objectives(reference), default=()),
+            "principles": Field(_principles(reference), default=()),
+            "kind": Field(schema.choice(Kind), default=Kind.KEY_MESSAGE),
+        },
+        lambda values, location: KeyMessage(
+            uid=f"{event}#{values['id']}", event=event, location=location, **values
+        ),
+        named_by="id",
+        noun="message",
+    )
+
+
+def _objectives(reference: Reference) -> Reader[tuple[int, ...]]:
+    numbers = reference.objective_numbers
+    expected = f"expected {numbers[0]}–{numbers[-1]}"
+
+    def read(value: YValue, name: str, scope: Scope) -> tuple[int, ...] | None:
+        objectives: list[int] = []
+        for item in sequence(value, name, scope) or []:
+            number = schema.integer(item, "an objective", scope)
+            if number is None:
+                continue
+            if number not in numbers:
+                scope.problem(item.location, f"unknown objective {number} in {scope.context} ({expected})")
+            elif number in objectives:
+                scope.problem(item.location, f"objective {number} is listed twice in {scope.context}")
+            else:
+                objectives.append(number)
+        return tuple(objectives)
+
+    return read
+
+
+def _principles(reference: Reference) -> Reader[tuple[str, ...]]:
+    letters = reference.principle_letters
+    expected = f"expected a letter {letters[0]}–{letters[-1]}"
+
+    def read(value: YValue, name: str, scope: Scope) -> tuple[str, ...] | None:
+        principles: list[str] = []
+        for item in sequence(value, name, scope) or []:
+            letter = schema.text(item, "a guiding principle", scope)
+            if letter is None:
+                continue
+            if letter not in letters:
+                scope.problem(
+                    item.location, f"unknown guiding principle '{letter}' in {scope.context} ({expected})"
+                )
+            elif letter in principles:
+                scope.problem(
+                    item.location, f"guiding principle '{letter}' is listed twice in {scope.context}"
+                )
+            else:
+                principles.append(letter)
+        return tuple(principles)
+
+    return read

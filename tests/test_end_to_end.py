@@ -11,7 +11,8 @@ import docx
 import pytest
 
 from pipeline import yamlio
-from pipeline.ingest import ingest
+from pipeline.ingest import ObjectiveFinder, read_reports
+from pipeline.reference import load_reference
 from tests.test_render_pdf import assert_same_paragraphs_in_order, letters, needs_poppler, pdf_text
 
 pytestmark = pytest.mark.slow
@@ -38,7 +39,8 @@ def summaries_by_event(sources: Path | None = None) -> dict[str, list[dict]]:
     reports = sorted((sources / "reports").glob("*.*.*")) if (sources / "reports").is_dir() else []
     for event in sorted({path.name.split(".")[0] for path in reports} - set(events)):
         paths = tuple(path for path in reports if path.name.startswith(f"{event}."))
-        draft, _ = ingest(paths, event, tuple(path.name.split(".")[1] for path in paths))
+        languages = tuple(path.name.split(".")[1] for path in paths)
+        draft, _ = read_reports(paths, event, languages, ObjectiveFinder(load_reference()))
         events[event] = [
             {"text": {lang: message.text.get(lang) for lang in message.text.languages}}
             for message in draft.messages

@@ -13,12 +13,21 @@ from pipeline import yamlio
 from pipeline.build import build, validate
 from pipeline.cli import main
 from pipeline.errors import SourceError
-from pipeline.ingest import combine, ingest_report
+from pipeline.ingest import IngestedReport, ObjectiveFinder, analyse, combine
 from pipeline.ingest.language import detect_language
+from pipeline.ingest.reader import read_report
 from pipeline.ingest.sections import heading_kind
-from pipeline.model import Kind
+from pipeline.model import Kind, PdfEngine
+from pipeline.reference import load_reference
 from tests import reports
 from tests.corpus import BASE, TEMPLATES
+
+FINDER = ObjectiveFinder(load_reference())
+
+
+def ingest_report(path: Path, language: str | None = None) -> IngestedReport:
+    """Read and analyse one report, as `outcome ingest` does."""
+    return analyse(read_report(path), FINDER, language)
 
 
 def summary(report) -> list[tuple[str, tuple[int, ...], str]]:
@@ -158,8 +167,8 @@ def test_bilingual_reports_are_aligned_message_by_message(tmp_path):
     draft = combine("x", (english, arabic))
     assert draft.language == "ar"
     assert [m.id for m in draft.messages] == ["m1", "m2", "m3", "m4", "m5"]
-    assert draft.messages[0].text.en.startswith("Children should not")
-    assert draft.messages[0].text.ar.startswith("لا ينبغي")
+    assert draft.messages[0].text["en"].startswith("Children should not")
+    assert draft.messages[0].text["ar"].startswith("لا ينبغي")
     assert [m.objectives for m in draft.messages] == [(13,), (5, 6), (1,), (), (21,)]
     assert [m.kind for m in draft.messages][3:] == [Kind.RECOMMENDATION] * 2
 
@@ -349,10 +358,10 @@ def test_ingest_writes_the_summary_to_the_sources(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout == "Wrote src/summaries/talks-2023.yaml: 5 messages.\n"
     assert result.stderr.splitlines() == [
-        "talks.docx (en, detected): 5 messages under 'Key messages', 'Recommendations'",
-        "talks.docx: not a message (introduces the list that follows), under 'Key messages': "
+        "talks.docx: note: read as 'en' (detected): 5 messages under 'Key messages', 'Recommendations'",
+        "talks.docx: note: not a message (introduces the list that follows), under 'Key messages': "
         '"Participants agreed on the following key messages:"',
-        "talks.docx: message m3: 'SDG 10' is not a GCM objective (a Sustainable Development Goal, "
+        "talks.docx: note: message m3: 'SDG 10' is not a GCM objective (a Sustainable Development Goal, "
         "or a number above 23); left out",
     ]
     written = yamlio.load(Path("src/summaries/talks-2023.yaml"))
@@ -366,7 +375,7 @@ def test_ingest_refuses_to_overwrite_without_force(tmp_path):
     Path("out.yaml").write_text("kept\n", encoding="utf-8")
     result = run("ingest", "talks.docx", "--event", "talks-2023", "-o", "out.yaml")
     assert result.exit_code == 1
-    assert result.stderr.endswith("out.yaml: already exists; use --force to replace it\n")
+    assert result.stderr == "out.yaml: already exists; use --force to replace it\n"
     assert Path("out.yaml").read_text(encoding="utf-8") == "kept\n"
     assert run("ingest", "talks.docx", "--event", "talks-2023", "-o", "out.yaml", "--force").exit_code == 0
     assert yamlio.load(Path("out.yaml"))["event"] == "talks-2023"
@@ -397,6 +406,7 @@ def test_ingest_usage_errors(tmp_path):
     reports.english_report(Path("talks.docx"))
     assert run("ingest", "talks.docx", "--event", "x", "--lang", "en", "--lang", "fr").exit_code == 2
     assert run("ingest", "talks.docx", "--event", "../x").exit_code == 2
+    assert run("ingest", "talks.docx", "--event", "Talks 2023").exit_code == 2
     assert run("ingest", "talks.docx").exit_code == 2
 
 
@@ -419,10 +429,10 @@ def test_build_reads_reports_dropped_into_the_sources(tmp_path):
     (sources / "reports").mkdir()
     reports.english_report(sources / "reports" / "talks-2023.en.docx")
     (sources / "reports" / "~$lks-2023.en.docx").write_bytes(b"lock")
-    result = build(sources, tmp_path / "build", TEMPLATES, pdf_engine="none")
-    summary = next(s for s in result.summaries if s.event == "talks-2023")
+    result = build(sources, tmp_path / "build", TEMPLATES, pdf_engine=PdfEngine.NONE)
+    summary = next(s for s in result.corpus.summaries if s.event == "talks-2023")
     assert [m.uid for m in summary.messages] == [f"talks-2023#m{n}" for n in range(1, 6)]
-    assert summary.messages[0].text.en.startswith("Children should never")
+    assert summary.messages[0].text["en"].startswith("Children should never")
     messages = [n.message for n in result.notices]
     assert "ignored: a Word lock file (the report is open in Word)" in messages
     assert (
@@ -444,8 +454,8 @@ def test_a_yaml_summary_takes_precedence_over_reports(tmp_path):
     assert [n.message for n in normalized.notices] == [
         "not used: sources/summaries/talks-2023.yaml takes precedence over the reports"
     ]
-    summary = next(s for s in normalized.summaries if s.event == "talks-2023")
-    assert summary.messages[0].text.en == "Invest in migration data."
+    summary = next(s for s in normalized.corpus.summaries if s.event == "talks-2023")
+    assert summary.messages[0].text["en"] == "Invest in migration data."
 
 
 def test_report_problems_stop_the_build_with_their_file(tmp_path):

@@ -6,8 +6,9 @@ import datetime
 
 import pytest
 
+from pipeline.languages import ARABIC, ENGLISH
 from pipeline.model import EventDate, Precision
-from pipeline.render.language import ARABIC, ENGLISH, fix_digit_ranges
+from pipeline.render.conventions import fix_digit_ranges, written_date
 
 
 def day(year, month, number, last=None):
@@ -35,8 +36,8 @@ def months(first, last):
     ],
 )
 def test_dates(date, english, arabic):
-    assert ENGLISH.date(date) == english
-    assert ARABIC.date(date) == arabic
+    assert written_date(date, ENGLISH) == english
+    assert written_date(date, ARABIC) == arabic
 
 
 def test_labels():

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.objectives import find_objectives
+from pipeline.ingest.objectives import ObjectiveFinder
+from pipeline.reference import load_reference
+
+find_objectives = ObjectiveFinder(load_reference()).find
 
 CASES = [
     # English

@@ -20,6 +20,7 @@ import pytest
 
 from pipeline.build import build
 from pipeline.errors import RenderError
+from pipeline.model import PdfEngine
 from pipeline.render.pdf import libreoffice_command, render_pdf_libreoffice
 from tests.corpus import TEMPLATES, TRICKY, write_sources
 
@@ -131,7 +132,7 @@ def test_pdf_is_pdf_a_2b_and_reproducible(rendered, tmp_path):
 
 @needs_poppler
 def test_headings_and_fixed_words_match_the_word_file(rendered):
-    """The fixed words live in both templates; they must say the same."""
+    """The fixed words come from one table (pipeline/languages.py); both documents must print them."""
     for language in ("ar", "en"):
         document = docx.Document(rendered / f"outcome.{language}.docx")
         text = letters(pdf_text(rendered / f"outcome.{language}.pdf"))
@@ -152,7 +153,7 @@ def test_headings_and_fixed_words_match_the_word_file(rendered):
 
 
 def test_no_pdf_engine_writes_no_pdf(tmp_path):
-    build(write_sources(tmp_path / "sources"), tmp_path / "build", TEMPLATES, pdf_engine="none")
+    build(write_sources(tmp_path / "sources"), tmp_path / "build", TEMPLATES, pdf_engine=PdfEngine.NONE)
     assert sorted(path.name for path in (tmp_path / "build").glob("outcome.*")) == [
         "outcome.ar.docx",
         "outcome.en.docx",
@@ -165,7 +166,7 @@ def test_no_pdf_engine_writes_no_pdf(tmp_path):
 @pytest.fixture(scope="module")
 def libreoffice_build(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("libreoffice")
-    build(write_sources(folder / "sources"), folder / "build", TEMPLATES, pdf_engine="libreoffice")
+    build(write_sources(folder / "sources"), folder / "build", TEMPLATES, pdf_engine=PdfEngine.LIBREOFFICE)
     return folder / "build"
 
 

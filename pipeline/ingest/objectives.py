@@ -3,8 +3,8 @@
 "Objective 13", "GCM objectives 7, 13 and 17", "objectifs 2 et 5", "الهدف ١٣", "الهدفين 5 و6",
 "الهدف الحادي والعشرين"… Sustainable Development Goal references (SDG 10, ODD 10, "الهدف 10 من
 أهداف التنمية المستدامة", target 10.7) and numbers above 23 are not GCM objectives; they are
-returned apart, so that the ingest report can say what it left out. The lexicon follows
-../shared/reference/gcm_reference.yaml (`reference_patterns`).
+returned apart, so that the ingest report can say what it left out. The round-table labels
+("(21) Dignified return and reintegration") come from the GCM reference the finder is made with.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pipeline.reference import load_reference
+from pipeline.gcm import Reference
 from pipeline.text import BIDI_CONTROLS, western_digits
-
-GCM_OBJECTIVES = range(1, 24)
 
 
 @dataclass(frozen=True)
-class Reference:
+class Mention:
     """A phrase that names objectives: what was written and the numbers it names."""
 
     phrase: str
@@ -32,7 +30,7 @@ class Found:
     """The GCM objectives of a text, in order of first mention, and the references left out."""
 
     objectives: tuple[int, ...]
-    ignored: tuple[Reference, ...]
+    ignored: tuple[Mention, ...]
 
 
 # --- Normalizing -----------------------------------------------------------------------------------
@@ -108,7 +106,7 @@ def _ordinals() -> list[tuple[str, int]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
-# Masculine ordinals after الهدف, nominative and oblique (../shared/reference/gcm_reference.yaml).
+# Masculine ordinals after الهدف, nominative and oblique.
 _ORDINAL_FORMS = {
     1: ("الأول",),
     2: ("الثاني",),
@@ -141,13 +139,6 @@ _AR_ORDINAL = re.compile(
 )
 
 
-def _short_labels() -> re.Pattern:
-    """Match the round-table style "(21) Dignified return and reintegration" for every objective."""
-    labels = {normalize_for_matching(o.short_title.en): o.number for o in load_reference().objectives}
-    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"\((?P<list>\d{{1,2}})\)\s*(?P<label>{alternatives})\b")
-
-
 # --- Matching --------------------------------------------------------------------------------------
 
 
@@ -174,46 +165,53 @@ def _numbers(written: str) -> list[int]:
     return numbers
 
 
-def find_objectives(text: str) -> Found:
-    """Return the GCM objectives *text* refers to, and the references that are not GCM objectives."""
-    normalized = normalize_for_matching(text)
-    matches: list[tuple[int, int, list[int]]] = []
-    for pattern in (_ENGLISH, _FRENCH, _FRENCH_ORDINAL, _ARABIC, _SHORT_LABELS):
-        for match in pattern.finditer(normalized):
-            matches.append((match.start(), match.end(), _numbers(match.group("list"))))
-    for match in _AR_ORDINAL.finditer(normalized):
-        matches.append((match.start(), match.end(), [dict(_ORDINALS)[match.group("ordinal")]]))
-    for match in _SDG_MENTION.finditer(normalized):
-        goal = match.group("list") or match.group("goal")
-        matches.append((match.start(), match.end(), [-int(goal)] if goal else [-1]))
-    objectives: list[int] = []
-    ignored: list[Reference] = []
-    taken: list[tuple[int, int]] = []
-    for start, end, numbers in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
-        if any(start < last and end > first for first, last in taken):
-            continue  # a shorter match inside one already read
-        taken.append((start, end))
-        written = text_span(text, normalized, start, end)
-        if numbers and numbers[0] < 0:  # a Sustainable Development Goal or target named as such
-            ignored.append(Reference(written, tuple(-number for number in numbers if number != -1)))
-            continue
-        if _SDG_AFTER.search(normalized[end : end + 60]) or _SDG_BEFORE.search(
-            normalized[max(0, start - 30) : start]
-        ):
-            ignored.append(Reference(written, tuple(numbers)))
-            continue
-        outside = tuple(number for number in numbers if number not in GCM_OBJECTIVES)
-        if outside:
-            ignored.append(Reference(written, outside))
-        objectives.extend(
-            number for number in numbers if number in GCM_OBJECTIVES and number not in objectives
-        )
-    return Found(tuple(objectives), tuple(ignored))
+class ObjectiveFinder:
+    """Find the GCM objectives of the *reference* that texts refer to."""
+
+    def __init__(self, reference: Reference):
+        self.numbers = reference.objective_numbers
+        labels = {normalize_for_matching(o.short_title["en"]): o.number for o in reference.objectives}
+        alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+        # The round-table style "(21) Dignified return and reintegration".
+        self._short_labels = re.compile(rf"\((?P<list>\d{{1,2}})\)\s*(?P<label>{alternatives})\b")
+
+    def find(self, text: str) -> Found:
+        """Return the GCM objectives *text* refers to, and the mentions that are not GCM objectives."""
+        normalized = normalize_for_matching(text)
+        matches: list[tuple[int, int, list[int]]] = []
+        for pattern in (_ENGLISH, _FRENCH, _FRENCH_ORDINAL, _ARABIC, self._short_labels):
+            for match in pattern.finditer(normalized):
+                matches.append((match.start(), match.end(), _numbers(match.group("list"))))
+        for match in _AR_ORDINAL.finditer(normalized):
+            matches.append((match.start(), match.end(), [dict(_ORDINALS)[match.group("ordinal")]]))
+        for match in _SDG_MENTION.finditer(normalized):
+            goal = match.group("list") or match.group("goal")
+            matches.append((match.start(), match.end(), [-int(goal)] if goal else [-1]))
+        objectives: list[int] = []
+        ignored: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for start, end, numbers in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
+            if any(start < last and end > first for first, last in taken):
+                continue  # a shorter match inside one already read
+            taken.append((start, end))
+            written = text_span(text, normalized, start, end)
+            if numbers and numbers[0] < 0:  # a Sustainable Development Goal or target named as such
+                ignored.append(Mention(written, tuple(-number for number in numbers if number != -1)))
+                continue
+            if _SDG_AFTER.search(normalized[end : end + 60]) or _SDG_BEFORE.search(
+                normalized[max(0, start - 30) : start]
+            ):
+                ignored.append(Mention(written, tuple(numbers)))
+                continue
+            outside = tuple(number for number in numbers if number not in self.numbers)
+            if outside:
+                ignored.append(Mention(written, outside))
+            objectives.extend(
+                number for number in numbers if number in self.numbers and number not in objectives
+            )
+        return Found(tuple(objectives), tuple(ignored))
 
 
 def text_span(text: str, normalized: str, start: int, end: int) -> str:
     """Return the phrase as written in *text* when normalizing kept its length, else as normalized."""
     return text[start:end].strip() if len(text) == len(normalized) else normalized[start:end].strip()
-
-
-_SHORT_LABELS = _short_labels()

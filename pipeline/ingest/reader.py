@@ -12,13 +12,13 @@ import json
 import re
 import subprocess
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import pypandoc
 from lxml import etree
 
 from pipeline.errors import Location, Problem, SourceError
+from pipeline.model import Block, Report
 from pipeline.text import clean_text
 
 FORMATS = {".docx": "docx", ".md": "markdown-smart"}
@@ -32,18 +32,6 @@ MAX_MARKDOWN_SIZE = 20 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PSEUDO_HEADING_LEVEL = 7  # a bold paragraph standing alone ranks below every real heading
 _STANDALONE_BOLD_WORDS = 14
-
-
-@dataclass(frozen=True)
-class Block:
-    """One block of a report: kind is "title", "heading", "paragraph", "item" or "table"."""
-
-    kind: str
-    text: str
-    level: int = 0
-    bold: bool = False
-    notes: tuple[str, ...] = ()
-    numbered: bool = False  # a paragraph that begins with typed numbering ("1.", "(a)", "•")
 
 
 def _error(path: Path, message: str) -> SourceError:
@@ -114,16 +102,8 @@ def _check_zip(path: Path) -> None:
         raise _error(path, "a corrupt or unreadable Word file (not a valid .docx package)") from None
 
 
-@dataclass(frozen=True)
-class Report:
-    """A report's blocks in reading order, and whether its metadata marks it as sample content."""
-
-    blocks: tuple[Block, ...]
-    illustrative: bool
-
-
 def read_report(path: Path) -> Report:
-    """Return the blocks of the report at *path*; raise SourceError if it cannot be read."""
+    """Return the report at *path* as read; raise SourceError if it cannot be read."""
     reader = check_file(path)
     command = [pypandoc.get_pandoc_path(), "--from", reader, "--to", "json", str(path)]
     if reader == "docx":
@@ -144,7 +124,8 @@ def read_report(path: Path) -> Report:
     ]
     # A Markdown report may say `illustrative: true` in its metadata block, like a YAML summary.
     illustrative = meta.get("illustrative", {}).get("c") is True
-    return Report((*titles, *_blocks(document["blocks"])), illustrative)
+    blocks = (*titles, *_blocks(document["blocks"]))
+    return Report(path, blocks, illustrative, unread_paragraphs(path, blocks))
 
 
 def unread_paragraphs(path: Path, blocks: tuple[Block, ...]) -> tuple[str, ...]:

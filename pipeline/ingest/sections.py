@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 
 from pipeline.ingest.objectives import normalize_for_matching
-from pipeline.ingest.reader import PSEUDO_HEADING_LEVEL, Block
-from pipeline.model import Kind
+from pipeline.ingest.reader import PSEUDO_HEADING_LEVEL
+from pipeline.model import Block, Kind
 
 # Phrases that open a messages heading.
 _WRITTEN: dict[Kind, tuple[str, ...]] = {

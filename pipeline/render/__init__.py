@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import Problem
-from pipeline.model import OutcomeDocument
+from pipeline.model import OutcomeDocument, PdfEngine
 from pipeline.render.docx import render_docx
 from pipeline.render.pdf import render_pdf_libreoffice, render_pdf_typst
 from pipeline.render.view import document_view
@@ -26,12 +26,11 @@ def render(
     templates: Path,
     build: Path,
     timestamp: datetime.datetime,
-    pdf_engine: str = "typst",
+    pdf_engine: PdfEngine = PdfEngine.TYPST,
 ) -> Rendered:
     """Write build/outcome.<language>.docx and .pdf for each language of the review.
 
-    *pdf_engine* is "typst" (from the same view as the Word file), "libreoffice" (converting
-    the Word file) or "none".
+    Typst draws the PDF from the same view as the Word file; LibreOffice converts the Word file.
     """
     written = []
     notices = []
@@ -41,13 +40,13 @@ def render(
         render_docx(view, templates / f"outcome.{code}.docx", document, timestamp)
         written.append(document)
         pdf = build / f"outcome.{code}.pdf"
-        if pdf_engine == "typst":
+        if pdf_engine is PdfEngine.TYPST:
             render_pdf_typst(view, templates / "outcome.typ", pdf, timestamp)
-        elif pdf_engine == "libreoffice":
+        elif pdf_engine is PdfEngine.LIBREOFFICE:
             render_pdf_libreoffice(document, pdf)
-        if pdf_engine != "none":
+        if pdf_engine is not PdfEngine.NONE:
             written.append(pdf)
-        marker = view.language.translation_pending
+        marker = view.words.translation_pending
         notices.extend(
             Problem(
                 pending.location,

@@ -22,8 +22,9 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from pipeline.errors import RenderError, TemplateError, display_path
+from pipeline.plain import Plain, plain
 from pipeline.render import wordml
-from pipeline.render.view import DocumentView, template_data
+from pipeline.render.view import DocumentView, Footnote
 
 # docxtpl rewrites these sequences in the rendered XML; a character reference keeps them literal.
 _DOCXTPL_ESCAPES = {"{_{": "{&#95;{", "}_}": "}&#95;}", "{_%": "{&#95;%", "%_}": "%&#95;}"}
@@ -38,26 +39,22 @@ def _safe(text: str) -> Markup:
     return Markup(escaped)
 
 
-def template_context(view: DocumentView) -> tuple[dict, dict[str, str]]:
+def template_context(view: DocumentView) -> tuple[dict[str, Plain], dict[str, str]]:
     """Return the template's variables for *view*, and the footnote of each footnote token.
 
-    Each paragraph's footnote text is replaced by a token that add_footnotes turns into a real
-    footnote once docxtpl has rendered; every string is escaped for XML.
+    Each footnote becomes a token that add_footnotes turns into a real footnote once docxtpl has
+    rendered; every string is escaped for XML.
     """
     notes: dict[str, str] = {}
 
-    def convert(value):
-        if isinstance(value, dict):
-            if "note" in value:
-                token = _NOTE_TOKEN.format(len(notes) + 1)
-                notes[token] = value["note"]
-                value = {**value, "note": token}
-            return {key: convert(item) for key, item in value.items()}
-        if isinstance(value, list):
-            return [convert(item) for item in value]
-        return _safe(value) if isinstance(value, str) else value
+    def token(footnote: Footnote) -> Plain:
+        token = _NOTE_TOKEN.format(len(notes) + 1)
+        notes[token] = footnote.text
+        return _safe(token)
 
-    return convert(template_data(view)), notes
+    context = plain(view, {Footnote: token, str: _safe})
+    assert isinstance(context, dict)
+    return context, notes
 
 
 def _environment() -> jinja2.Environment:
@@ -138,7 +135,7 @@ def render_docx(view: DocumentView, template: Path, output: Path, timestamp: dat
     footnotes_part = _footnotes_part(word, template)
     footnotes = etree.fromstring(footnotes_part.blob)
     try:
-        wordml.add_footnotes(word.element.body, footnotes, notes, view.language.rtl)
+        wordml.add_footnotes(word.element.body, footnotes, notes, view.rtl)
     except TemplateError as error:
         raise TemplateError(f"{display_path(template)}: {error}") from None
     parts = [word.element, footnotes]
@@ -152,7 +149,7 @@ def render_docx(view: DocumentView, template: Path, output: Path, timestamp: dat
             if not header_footer.is_linked_to_previous:
                 parts.append(header_footer._element)
     for part in parts:
-        wordml.set_direction(part, styles, view.language.rtl)
+        wordml.set_direction(part, styles, view.rtl)
     footnotes_part._blob = etree.tostring(footnotes, xml_declaration=True, encoding="UTF-8", standalone=True)
     _set_properties(word, view, timestamp)
     buffer = io.BytesIO()
@@ -174,9 +171,9 @@ def _footnotes_part(word: docx.document.Document, template: Path):
 
 def _set_properties(word: docx.document.Document, view: DocumentView, timestamp: datetime.datetime) -> None:
     properties = word.core_properties
-    properties.title = view.title
-    properties.subject = view.symbol
-    properties.language = view.language.code
+    properties.title = view.review.title
+    properties.subject = view.review.symbol
+    properties.language = view.language
     properties.created = properties.modified = timestamp
     properties.revision = 1
     properties.last_modified_by = ""

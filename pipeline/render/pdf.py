@@ -20,9 +20,9 @@ import fontpkg_amiri
 import typst
 
 from pipeline.errors import RenderError, TemplateError, display_path
-from pipeline.render.view import DocumentView, template_data
+from pipeline.plain import plain
+from pipeline.render.view import DocumentView
 
-PDF_ENGINES = ("typst", "libreoffice", "none")
 FONT_FOLDER = fontpkg_amiri.ROOT / "files"
 LIBREOFFICE_TIMEOUT = 180  # seconds for one conversion
 
@@ -41,7 +41,7 @@ def render_pdf_typst(view: DocumentView, template: Path, output: Path, timestamp
             root=str(template.parent),
             font_paths=[str(FONT_FOLDER)],
             ignore_system_fonts=True,
-            sys_inputs={"data": json.dumps(template_data(view), ensure_ascii=False)},
+            sys_inputs={"data": json.dumps(plain(view), ensure_ascii=False)},
             pdf_standards="a-2b",
             timestamp=int(timestamp.timestamp()),
         )

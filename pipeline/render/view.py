@@ -1,38 +1,45 @@
 """The outcome document in one language, every label and text decided: what both renderers draw.
 
 The Word and PDF renderers draw the same view, so they agree on every number, heading,
-footnote and marker.
+footnote and marker. Its plain form (pipeline.plain) is the data both templates read: the Word
+template's context and the Typst template's JSON; fields only Python reads are skipped.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.errors import Location
-from pipeline.model import (
+from pipeline.languages import (
+    DOCUMENT_LANGUAGES,
+    LANGUAGES,
     SOURCE_LANGUAGES,
-    Event,
-    KeyMessage,
+    DocumentLanguage,
     Localized,
-    OutcomeDocument,
-    Paragraph,
-    Part,
-    Phase,
+    Words,
 )
-from pipeline.render.language import ENGLISH, LANGUAGES, Language, fix_digit_ranges
+from pipeline.model import Event, KeyMessage, OutcomeDocument, Paragraph, Part, Phase
+from pipeline.plain import SKIP
+from pipeline.render.conventions import fix_digit_ranges, written_date
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote: the Word renderer makes it a real footnote, the Typst template a #footnote."""
+
+    text: str
 
 
 @dataclass(frozen=True)
 class ParagraphView:
-    """A numbered paragraph: label, text, marker of a pending translation, footnote text."""
+    """A numbered paragraph: label, text, marker of a pending translation, footnote."""
 
     number: int
     label: str
     text: str
-    text_language: str
     marker: str
-    note: str
-    uid: str
+    note: Footnote
+    uid: str = field(metadata=SKIP)
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class PartView:
     clusters: tuple[ClusterView, ...]
     cross_cutting: tuple[ParagraphView, ...]
     cross_cutting_label: str
+    count: int  # paragraphs in the part
 
     @property
     def paragraphs(self) -> tuple[ParagraphView, ...]:
@@ -76,7 +84,43 @@ class TimelineRow:
 @dataclass(frozen=True)
 class PhaseView:
     title: str
-    rows: tuple[TimelineRow, ...]
+    events: tuple[TimelineRow, ...]
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """The masthead and title page: what `review.yaml` says, in the document's language."""
+
+    title: str
+    subtitle: str
+    organ: str
+    session: str
+    symbol: str
+    distribution: str
+    date: str
+    language: str
+    original_language: str
+    draft_label: str
+
+
+@dataclass(frozen=True)
+class Chapters:
+    """The labels of the chapters: "I." or "أولا -"."""
+
+    introduction: str
+    process: str
+    messages: str
+    cross_cutting: str
+
+
+@dataclass(frozen=True)
+class Process:
+    """Chapter II's figures, and its text with them filled in."""
+
+    events: int
+    first: str
+    last: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -92,35 +136,26 @@ class PendingTranslation:
 class DocumentView:
     """Everything one language's document shows."""
 
-    language: Language
-    title: str
-    subtitle: str
-    organ: str
-    session: str
-    symbol: str
-    distribution: str
-    date: str
-    language_name: str
-    original_language: str
-    draft_label: str
-    chapters: dict[str, str]
+    language: str
+    rtl: bool
+    words: Words
+    review: Masthead
+    chapter: Chapters
     introduction: tuple[str, ...]
-    events_held: int
-    first_event: str
-    last_event: str
+    process: Process
     timeline: tuple[PhaseView, ...]
     body: PartView
     annex: PartView
-    pending: tuple[PendingTranslation, ...]
+    pending: tuple[PendingTranslation, ...] = field(metadata=SKIP)
 
 
-def _in(language: Language, text: Localized) -> str:
+def _in(language: DocumentLanguage, text: Localized | None) -> str:
     """Return *text* in *language*, or an empty string; digit ranges are fixed for right to left."""
-    value = text.get(language.code) or ""
+    value = (text or Localized()).get(language.code) or ""
     return fix_digit_ranges(value) if language.rtl else value
 
 
-def _message_text(message: KeyMessage, language: Language, fallback: str) -> tuple[str, str]:
+def _message_text(message: KeyMessage, language: DocumentLanguage, fallback: str) -> tuple[str, str]:
     """Return the text to show and its language: the document's, else the original's, else any.
 
     Text shown in a language of the other direction is enclosed in direction marks, so that its
@@ -131,8 +166,8 @@ def _message_text(message: KeyMessage, language: Language, fallback: str) -> tup
     for code in (fallback, *SOURCE_LANGUAGES):
         text = message.text.get(code)
         if text:
-            if LANGUAGES.get(code, ENGLISH).rtl != language.rtl:
-                mark = "\u200f" if code == "ar" else "\u200e"
+            if LANGUAGES[code].rtl != language.rtl:
+                mark = "\u200f" if LANGUAGES[code].rtl else "\u200e"
                 text = f"{mark}{text}{mark}"
             return text, code
     raise AssertionError(f"message {message.uid} has no text")  # normalize refuses such messages
@@ -140,7 +175,8 @@ def _message_text(message: KeyMessage, language: Language, fallback: str) -> tup
 
 def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
     """Return the view of *outcome* in the language *code*."""
-    language = LANGUAGES[code]
+    language = DOCUMENT_LANGUAGES[code]
+    words = language.words
     review = outcome.review
     events = {event.id: event for event in outcome.timeline}
     pending: list[PendingTranslation] = []
@@ -155,9 +191,8 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
             number=item.number,
             label=language.paragraph_label(item.number),
             text=text,
-            text_language=shown_in,
-            marker=f" {language.translation_pending}" if shown_in != language.code else "",
-            note=language.list_separator.join(_attribution(event, language) for event in sources),
+            marker=f" {words.translation_pending}" if shown_in != language.code else "",
+            note=Footnote(language.list_separator.join(_attribution(event, language) for event in sources)),
             uid=message.uid,
         )
 
@@ -166,48 +201,54 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
         for index, cluster in enumerate(part.clusters):
             sections = tuple(
                 SectionView(
-                    heading=language.objective_heading.format(
-                        number=section.objective.number, title=_in(language, section.objective.title)
+                    heading=words.objective_heading.format(
+                        number=section.objective, title=_in(language, section.title)
                     ),
                     paragraphs=tuple(map(paragraph, section.paragraphs)),
                 )
                 for section in cluster.objectives
             )
-            table = cluster.round_table
-            label = language.section_label(index) if table else ""
-            clusters.append(ClusterView(label, _in(language, table.title) if table else "", sections))
+            label = language.section_label(index) if cluster.round_table is not None else ""
+            clusters.append(ClusterView(label, _in(language, cluster.title), sections))
         cross_cutting = tuple(map(paragraph, part.cross_cutting))
         letter = language.section_label(len(clusters)) if cross_cutting_letter and cross_cutting else ""
-        return PartView(tuple(clusters), cross_cutting, letter)
+        return PartView(tuple(clusters), cross_cutting, letter, sum(1 for _ in part.paragraphs()))
 
     body = part(outcome.body, cross_cutting_letter=False)
     annex = part(outcome.annex, cross_cutting_letter=True)
     introduction = outcome.front_matter("introduction", code)
     held = [event for event in outcome.timeline if event.phase is not Phase.FOLLOW_UP]
+    first = written_date(held[0].date, language) if held else ""
+    last = written_date(held[-1].date, language) if held else ""
+    english = DOCUMENT_LANGUAGES["en"]
     return DocumentView(
-        language=language,
-        title=_in(language, review.title),
-        subtitle=_in(language, review.subtitle),
-        organ=_in(language, review.organ),
-        session=_in(language, review.session),
-        symbol=review.symbol,
-        distribution=review.distribution,
-        # UN Arabic mastheads keep the date, like the symbol, in English.
-        date=f"{review.date.day} {ENGLISH.months[review.date.month - 1]} {review.date.year}",
-        language_name=Language.language_name(code),
-        original_language=Language.language_name(review.original_language),
-        draft_label=_in(language, review.draft_label),
-        chapters={
-            name: language.chapter_label(index)
-            for index, name in enumerate(("introduction", "process", "messages", "cross_cutting"))
-        },
+        language=code,
+        rtl=language.rtl,
+        words=words,
+        review=Masthead(
+            title=_in(language, review.title),
+            subtitle=_in(language, review.subtitle),
+            organ=_in(language, review.organ),
+            session=_in(language, review.session),
+            symbol=review.symbol,
+            distribution=review.distribution,
+            # UN Arabic mastheads keep the date, like the symbol, in English.
+            date=f"{review.date.day} {english.months[review.date.month - 1]} {review.date.year}",
+            language=language.name,
+            original_language=LANGUAGES[review.original_language].name,
+            draft_label=_in(language, review.draft_label),
+        ),
+        chapter=Chapters(*(language.chapter_label(index) for index in range(4))),
         introduction=tuple(
             fix_digit_ranges(text) if language.rtl else text
             for text in (introduction.paragraphs if introduction else ())
         ),
-        events_held=len(held),
-        first_event=language.date(held[0].date) if held else "",
-        last_event=language.date(held[-1].date) if held else "",
+        process=Process(
+            events=len(held),
+            first=first,
+            last=last,
+            text=words.process_text.format(events=len(held), first=first, last=last),
+        ),
         timeline=_timeline(outcome.timeline, language),
         body=body,
         annex=annex,
@@ -215,89 +256,33 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
     )
 
 
-def _attribution(event: Event, language: Language) -> str:
-    return language.note_format.format(
+def _attribution(event: Event, language: DocumentLanguage) -> str:
+    return language.words.footnote.format(
         title=_in(language, event.title),
         organizer=_in(language, event.organizer),
-        date=language.date(event.date),
+        date=written_date(event.date, language),
     )
 
 
-def _timeline(events: tuple[Event, ...], language: Language) -> tuple[PhaseView, ...]:
+def _timeline(events: tuple[Event, ...], language: DocumentLanguage) -> tuple[PhaseView, ...]:
+    words = language.words
+    titles = {
+        Phase.PREPARATORY: words.preparatory,
+        Phase.REGIONAL_REVIEW: words.regional_review,
+        Phase.FOLLOW_UP: words.follow_up,
+    }
     phases = []
     for phase in Phase:
         rows = tuple(
             TimelineRow(
                 organizer=_in(language, event.organizer),
                 title=_in(language, event.title),
-                closed=f" {language.closed_meeting}" if event.closed else "",
-                date=language.date(event.date),
+                closed=f" {words.closed_meeting}" if event.closed else "",
+                date=written_date(event.date, language),
             )
             for event in events
             if event.phase is phase
         )
         if rows:
-            phases.append(PhaseView(language.phases[phase], rows))
+            phases.append(PhaseView(titles[phase], rows))
     return tuple(phases)
-
-
-def template_data(view: DocumentView) -> dict:
-    """Return *view* as the plain data both templates read (the Word context and the PDF's JSON)."""
-
-    def paragraph(item: ParagraphView) -> dict:
-        return {
-            "number": item.number,
-            "label": item.label,
-            "text": item.text,
-            "marker": item.marker,
-            "note": item.note,
-        }
-
-    def part(part: PartView) -> dict:
-        return {
-            "clusters": [
-                {
-                    "label": cluster.label,
-                    "title": cluster.title,
-                    "sections": [
-                        {"heading": section.heading, "paragraphs": list(map(paragraph, section.paragraphs))}
-                        for section in cluster.sections
-                    ],
-                }
-                for cluster in part.clusters
-            ],
-            "cross_cutting": list(map(paragraph, part.cross_cutting)),
-            "cross_cutting_label": part.cross_cutting_label,
-            "count": len(part.paragraphs),
-        }
-
-    return {
-        "language": view.language.code,
-        "review": {
-            "title": view.title,
-            "subtitle": view.subtitle,
-            "organ": view.organ,
-            "session": view.session,
-            "symbol": view.symbol,
-            "distribution": view.distribution,
-            "date": view.date,
-            "language": view.language_name,
-            "original_language": view.original_language,
-            "draft_label": view.draft_label,
-        },
-        "chapter": dict(view.chapters),
-        "introduction": list(view.introduction),
-        "process": {"events": view.events_held, "first": view.first_event, "last": view.last_event},
-        "timeline": [
-            {
-                "title": phase.title,
-                "events": [
-                    {"organizer": row.organizer, "title": row.title, "closed": row.closed, "date": row.date}
-                    for row in phase.rows
-                ],
-            }
-            for phase in view.timeline
-        ],
-        "body": part(view.body),
-        "annex": part(view.annex),
-    }

@@ -1,0 +1,141 @@
+"""A summary made from organisers' reports: the reports of one event in several languages aligned
+message by message, written in the summary format, or turned into a normalized Summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import yamlio
+from pipeline.errors import Location, Problem, SourceError
+from pipeline.ingest.objectives import Mention
+from pipeline.ingest.sections import LeftOut
+from pipeline.languages import SOURCE_LANGUAGES, Localized
+from pipeline.model import KeyMessage, Kind, Summary
+from pipeline.plain import OMIT_DEFAULT, SKIP, plain
+
+
+@dataclass(frozen=True)
+class IngestedMessage:
+    text: str
+    kind: Kind
+    objectives: tuple[int, ...]
+    ignored: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class IngestedReport:
+    """What one report says: its language (given or detected) and its messages."""
+
+    path: Path
+    language: str
+    detected: bool
+    messages: tuple[IngestedMessage, ...]
+    headings: tuple[str, ...]
+    left_out: tuple[LeftOut, ...]
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class DraftMessage:
+    """A message of a draft summary, its fields in the order the summary format writes them."""
+
+    id: str
+    kind: Kind
+    objectives: tuple[int, ...]
+    text: Localized
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A summary made from reports, and the notes an editor should read about it."""
+
+    event: str
+    language: str
+    illustrative: bool = field(default=False, metadata=OMIT_DEFAULT)
+    messages: tuple[DraftMessage, ...] = ()
+    sources: tuple[Path, ...] = field(default=(), metadata=SKIP)
+    notes: tuple[Problem, ...] = field(default=(), metadata=SKIP)
+
+    def yaml(self) -> str:
+        """Return the draft in the summary format, as YAML an editor checks before building."""
+        names = ", ".join(path.name for path in self.sources)
+        header = (
+            f"Ingested by `outcome ingest` from {names}.\n"
+            "Check each message, its objectives (the first is the primary one) and its kind before building."
+        )
+        return yamlio.dumps(plain(self), header=header)
+
+
+def combine(event: str, reports: tuple[IngestedReport, ...]) -> Draft:
+    """Return one draft summary from the reports of *event*, one per language, aligned by position."""
+    languages = [report.language for report in reports]
+    duplicated = sorted({language for language in languages if languages.count(language) > 1})
+    if duplicated:
+        raise SourceError(
+            [
+                Problem(Location(r.path), f"another report of event '{event}' is also in '{r.language}'")
+                for r in reports
+                if r.language in duplicated
+            ]
+        )
+    counts = {report.path.name: len(report.messages) for report in reports}
+    if len(set(counts.values())) > 1:
+        written = ", ".join(f"{name} has {count}" for name, count in counts.items())
+        raise SourceError(
+            [
+                Problem(
+                    Location(report.path),
+                    f"the reports of event '{event}' do not have the same number of messages ({written}): "
+                    "they cannot be aligned message by message; fix the reports or ingest them one at a time",
+                )
+                for report in reports
+            ]
+        )
+    first = Location(reports[0].path)
+    notes = []
+    messages = []
+    for index in range(len(reports[0].messages)):
+        versions = [report.messages[index] for report in reports]
+        objectives: list[int] = []
+        for version in versions:
+            objectives.extend(number for number in version.objectives if number not in objectives)
+        if len({version.kind for version in versions}) > 1:
+            kept = versions[0].kind.value
+            notes.append(
+                Problem(first, f"message m{index + 1}: the reports give different kinds; kept '{kept}'")
+            )
+        texts = {report.language: report.messages[index].text for report in reports}
+        messages.append(DraftMessage(f"m{index + 1}", versions[0].kind, tuple(objectives), Localized(texts)))
+    return Draft(
+        event,
+        min(languages, key=SOURCE_LANGUAGES.index),
+        illustrative=any(report.illustrative for report in reports),
+        messages=tuple(messages),
+        sources=tuple(report.path for report in reports),
+        notes=tuple(notes),
+    )
+
+
+def draft_summary(draft: Draft) -> Summary:
+    """Return *draft* as a normalized Summary, its messages located in the first report."""
+    location = Location(draft.sources[0])
+    return Summary(
+        event=draft.event,
+        language=draft.language,
+        illustrative=draft.illustrative,
+        source=draft.sources[0],
+        messages=tuple(
+            KeyMessage(
+                uid=f"{draft.event}#{message.id}",
+                event=draft.event,
+                id=message.id,
+                text=message.text,
+                objectives=message.objectives,
+                principles=(),
+                kind=message.kind,
+                location=location,
+            )
+            for message in draft.messages
+        ),
+    )
