@@ -20,9 +20,10 @@ outcome: $(STAMP) ## Build the outcome document from sources/ into build/
 validate: $(STAMP) ## Check the sources and report every problem, writing nothing
 	$(BIN)/outcome validate --sources $(SOURCES)
 
-test: $(STAMP) ## Run the linter and the tests
+test: $(STAMP) ## Run the linter, the type checker and the tests
 	$(BIN)/ruff check pipeline tests templates bench
 	$(BIN)/ruff format --check pipeline tests templates bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) ## Time the PDF engines on the bundled sources and on 2,000 synthetic messages

@@ -12,6 +12,7 @@ import datetime
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.synthetic import write_corpus
@@ -25,7 +26,7 @@ TEMPLATES = ROOT / "templates"
 TARGET_RATIO = 5.0
 
 
-def seconds_of(function, *arguments) -> float:
+def seconds_of(function: Callable[..., object], *arguments: object) -> float:
     """Time one call. Typst memoizes within a process, so a repeated run would be flattered."""
     start = time.perf_counter()
     function(*arguments)

@@ -56,12 +56,12 @@ def collect(folder: Path, diagnostics: Diagnostics) -> Sources:
             )
     reports = [report for report in reports if report[0] not in summarized]
     with_summary = set(summarized) | {event for event, _, _ in reports}
-    for event in timeline.events:
-        if event.id not in with_summary:
-            _check_missing_summary(event, folder, diagnostics)
-        elif event.awaiting_summary:
+    for listed in timeline.events:
+        if listed.id not in with_summary:
+            _check_missing_summary(listed, folder, diagnostics)
+        elif listed.awaiting_summary:
             diagnostics.notice(
-                event.location, f"event '{event.id}' has a summary now; remove 'awaiting_summary: true'"
+                listed.location, f"event '{listed.id}' has a summary now; remove 'awaiting_summary: true'"
             )
     return Sources(
         folder=folder,

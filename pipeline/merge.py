@@ -10,6 +10,7 @@ order of each summary, so the result does not depend on the order files were rea
 from __future__ import annotations
 
 from pipeline.gcm import Reference
+from pipeline.languages import Localized
 from pipeline.model import (
     ClusterSection,
     Corpus,
@@ -69,6 +70,7 @@ def _part(messages: list[KeyMessage], group_by: GroupBy, reference: Reference) -
         title = reference.objective(objective_number).title
         return ObjectiveSection(objective=objective_number, title=title, paragraphs=paragraphs(selected))
 
+    groups: list[tuple[int | None, Localized | None, list[int]]]
     if group_by is GroupBy.CLUSTER:
         groups = [(table.number, table.title, sorted(table.objectives)) for table in reference.round_tables]
     else:

@@ -8,6 +8,7 @@ anchors, aliases and explicit tags are errors located in the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -48,15 +49,15 @@ class YNull:
         return f"YNull({self.location})"
 
 
-class YSeq(list):
+class YSeq(list["YValue"]):
     """A sequence with its place."""
 
-    def __init__(self, items: list, location: Location):
+    def __init__(self, items: list[YValue], location: Location):
         super().__init__(items)
         self.location = location
 
 
-class YMap(dict):
+class YMap(dict[str, "YValue"]):
     """A mapping with its place and the place of each key."""
 
     def __init__(self, location: Location):
@@ -69,7 +70,8 @@ YValue = YStr | YNull | YSeq | YMap
 
 
 class _Rejected(Exception):
-    def __init__(self, node_mark: yaml.Mark, message: str):
+    # Any: PyYAML has two Mark classes, its own and libyaml's.
+    def __init__(self, node_mark: Any, message: str):
         self.mark = node_mark
         self.message = message
 
@@ -77,7 +79,9 @@ class _Rejected(Exception):
 class _StrictComposer(Composer):
     """A composer that refuses anchors, aliases and explicit tags."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    peek_event: Callable[[], Any]  # from the Parser it is mixed with (events differ in their fields)
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
         if isinstance(event, AliasEvent):
             raise _Rejected(
@@ -103,8 +107,8 @@ class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, BaseResolver):
         BaseResolver.__init__(self)
 
 
-def _location(path: Path, mark: yaml.Mark) -> Location:
-    return Location(path, mark.line + 1, mark.column + 1)
+def _location(path: Path, mark: yaml.Mark | None) -> Location:
+    return Location(path) if mark is None else Location(path, mark.line + 1, mark.column + 1)
 
 
 def load(path: Path) -> YValue | None:
@@ -194,7 +198,7 @@ class _PlainDumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
-    def represent_list(self, data: list) -> yaml.SequenceNode:
+    def represent_list(self, data: Iterable[Any]) -> yaml.SequenceNode:
         short = all(isinstance(item, (int, str)) and len(str(item)) <= 60 for item in data)
         return self.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=short)
 

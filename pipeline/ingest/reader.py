@@ -12,7 +12,9 @@ import json
 import re
 import subprocess
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pypandoc
 from lxml import etree
@@ -158,14 +160,14 @@ _EXCLUDED = {f"{{{_W}}}moveFrom", "{http://schemas.openxmlformats.org/markup-com
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def _owning_paragraph(element):
+def _owning_paragraph(element: etree._Element) -> etree._Element | None:
     parent = element.getparent()
     while parent is not None and parent.tag != f"{{{_W}}}p":
         parent = parent.getparent()
     return parent
 
 
-def _in_excluded(element, paragraph) -> bool:
+def _in_excluded(element: etree._Element, paragraph: etree._Element) -> bool:
     parent = element.getparent()
     while parent is not None and parent is not paragraph:
         if parent.tag in _EXCLUDED:
@@ -176,12 +178,14 @@ def _in_excluded(element, paragraph) -> bool:
 
 # --- Flattening pandoc's tree ----------------------------------------------------------------------
 
+Json = Any  # a node of pandoc's JSON tree: {"t": kind, "c": content}, or a list of them
+
 _ENUMERATOR = re.compile(
     r"^\s*(?:\(?\d{1,3}[.)]|\d{1,3}\s*-|\(?[a-z][.)]|\([ivxl]+\)|[ivxl]+\.|\([أ-ي]\)|[أ-ي]\)|[•·▪‣◦●○■□➢➤✓\-–—*])\s+"
 )
 
 
-def inline_text(inlines: list) -> str:
+def inline_text(inlines: list[Json]) -> str:
     """Return the text of pandoc inlines: formatting dropped, footnotes and images left out."""
     parts: list[str] = []
     for inline in inlines:
@@ -205,7 +209,7 @@ def inline_text(inlines: list) -> str:
     return "".join(parts)
 
 
-def footnotes_of(node) -> tuple[str, ...]:
+def footnotes_of(node: Json) -> tuple[str, ...]:
     """Return the texts of the footnotes (pandoc Note inlines) inside *node*."""
     found: list[str] = []
     if isinstance(node, dict):
@@ -219,7 +223,7 @@ def footnotes_of(node) -> tuple[str, ...]:
     return tuple(note for note in found if note)
 
 
-def _is_bold_only(inlines: list) -> bool:
+def _is_bold_only(inlines: list[Json]) -> bool:
     meaningful = [inline for inline in inlines if inline["t"] not in ("Space", "SoftBreak", "LineBreak")]
     return bool(meaningful) and all(inline["t"] == "Strong" for inline in meaningful)
 
@@ -228,7 +232,7 @@ def _clean(text: str) -> str:
     return clean_text(text)[0]
 
 
-def _item_text(blocks: list) -> str:
+def _item_text(blocks: list[Json]) -> str:
     """Return the text of a list item: its paragraphs, then its sub-items, joined."""
     parts = []
     for block in blocks:
@@ -243,7 +247,7 @@ def _item_text(blocks: list) -> str:
     return _clean(" ".join(part for part in parts if part))
 
 
-def _blocks(blocks: list):
+def _blocks(blocks: list[Json]) -> Iterator[Block]:
     for block in blocks:
         kind, content = block["t"], block.get("c")
         if kind == "Header":
@@ -277,7 +281,7 @@ def _blocks(blocks: list):
         # HorizontalRule, RawBlock and CodeBlock carry no message.
 
 
-def _table_texts(node) -> list[str]:
+def _table_texts(node: Json) -> list[str]:
     """Return every text found in a table's cells, in order."""
     texts: list[str] = []
     if isinstance(node, dict):

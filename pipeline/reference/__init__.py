@@ -43,7 +43,7 @@ def load_reference(path: Path = REFERENCE_FILE) -> Reference:
         RoundTable(
             number=int(_text(entry, "id")),
             title=_titles(entry, "title_{}"),
-            objectives=tuple(int(number) for number in _sequence(entry, "objectives")),
+            objectives=_numbers(entry, "objectives"),
         )
         for entry in _entries(data, "round_tables")
     )
@@ -81,6 +81,15 @@ def _text(entry: YMap, key: str) -> str:
     if not isinstance(value, YStr):
         raise _broken(entry.location, f"expected text for '{key}'")
     return str(value)
+
+
+def _numbers(entry: YMap, key: str) -> tuple[int, ...]:
+    numbers = []
+    for item in _sequence(entry, key):
+        if not (isinstance(item, YStr) and item.isdigit()):
+            raise _broken(item.location, f"expected a number in '{key}'")
+        numbers.append(int(item))
+    return tuple(numbers)
 
 
 def _titles(entry: YMap, key: str) -> Localized:

@@ -33,7 +33,7 @@ def render(
     Typst draws the PDF from the same view as the Word file; LibreOffice converts the Word file.
     """
     written = []
-    notices = []
+    notices: list[Problem] = []
     for code in outcome.review.languages:
         view = document_view(outcome, code)
         document = build / f"outcome.{code}.docx"

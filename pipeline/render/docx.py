@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import jinja2
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
@@ -91,7 +92,7 @@ def _unbalanced_tags(document: DocxTemplate) -> list[str]:
 
 
 def _preflight(
-    document: DocxTemplate, template: Path, context: dict, environment: jinja2.Environment
+    document: DocxTemplate, template: Path, context: dict[str, Plain], environment: jinja2.Environment
 ) -> None:
     """Refuse a template whose tags are broken or use variables the pipeline does not provide."""
     broken = _unbalanced_tags(document)
@@ -159,10 +160,11 @@ def render_docx(view: DocumentView, template: Path, output: Path, timestamp: dat
     _verify(output, view)
 
 
-def _footnotes_part(word: docx.document.Document, template: Path):
+def _footnotes_part(word: docx.document.Document, template: Path) -> Part:
     for relationship in word.part.rels.values():
         if relationship.reltype == RT.FOOTNOTES:
-            return relationship.target_part
+            part: Part = relationship.target_part
+            return part
     raise TemplateError(
         f"{display_path(template)}: the template has no footnotes part (make it in Word with "
         "References > Insert Footnote, then delete the footnote)"
@@ -202,7 +204,7 @@ def _reproducible_zip(data: bytes, timestamp: datetime.datetime) -> bytes:
 
 def _verify(output: Path, view: DocumentView) -> None:
     """Read the written file back and check that each numbered paragraph says exactly what it should."""
-    paragraphs = [paragraph.text for paragraph in docx.Document(output).paragraphs]
+    paragraphs = [paragraph.text for paragraph in docx.Document(str(output)).paragraphs]
     for item in (*view.body.paragraphs, *view.annex.paragraphs):
         expected = f"{item.label}\t{item.text}{item.marker}"
         if paragraphs.count(expected) < 1:

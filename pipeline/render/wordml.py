@@ -17,7 +17,6 @@ from lxml import etree
 
 from pipeline.errors import TemplateError
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 FOOTNOTE_TEXT_STYLE = "FootnoteText"
 FOOTNOTE_REFERENCE_STYLE = "FootnoteReference"
@@ -71,6 +70,13 @@ def _ensure(parent: etree._Element, name: str, order: list[str]) -> etree._Eleme
             sibling.addprevious(child)
             break
     return child
+
+
+def _parent(element: etree._Element) -> etree._Element:
+    parent = element.getparent()
+    if parent is None:
+        raise ValueError(f"{element.tag!r} has no parent")
+    return parent
 
 
 def _remove(parent: etree._Element | None, name: str) -> None:
@@ -137,11 +143,11 @@ def add_footnotes(body: etree._Element, footnotes: etree._Element, notes: dict[s
     Raise TemplateError when a note's run is missing (the template lost its footnote tag) or
     appears more than once.
     """
-    numbers = [int(note.get(qn("w:id"))) for note in footnotes.iter(qn("w:footnote"))]
+    numbers = [int(note.get(qn("w:id"), "0")) for note in footnotes.iter(qn("w:footnote"))]
     next_id = max([0, *numbers]) + 1
-    found = {}
+    found: dict[str, etree._Element] = {}
     for text in body.iter(qn("w:t")):
-        if text.text in notes:
+        if text.text is not None and text.text in notes:
             if text.text in found:
                 raise TemplateError(f"footnote marker {text.text!r} appears twice in the rendered document")
             found[text.text] = text
@@ -153,7 +159,7 @@ def add_footnotes(body: etree._Element, footnotes: etree._Element, notes: dict[s
         )
     for token, note in notes.items():
         text = found[token]
-        run = text.getparent()
+        run = _parent(text)
         reference = etree.Element(qn("w:footnoteReference"))
         reference.set(qn("w:id"), str(next_id))
         run.replace(text, reference)
@@ -204,9 +210,8 @@ def set_direction(part: etree._Element, styles: StyleSheet, rtl: bool) -> None:
             _ensure(_properties(paragraph, "pPr"), "bidi", _PPR_ORDER).attrib.pop(qn("w:val"), None)
         elif not rtl:
             _remove(paragraph_properties, "bidi")
-        style = None
-        if paragraph_properties is not None and paragraph_properties.find(qn("w:pStyle")) is not None:
-            style = paragraph_properties.find(qn("w:pStyle")).get(qn("w:val"))
+        style_element = None if paragraph_properties is None else paragraph_properties.find(qn("w:pStyle"))
+        style = None if style_element is None else style_element.get(qn("w:val"))
         for run in list(paragraph.iter(qn("w:r"))):
             _split_run(run, paragraph_rtl)
         for run in paragraph.iter(qn("w:r")):
@@ -254,7 +259,7 @@ def _split_run(run: etree._Element, rtl: bool) -> None:
         element.text = text[start:end]
         element.set(XML_SPACE, "preserve")
         run.addprevious(piece)
-    run.getparent().remove(run)
+    _parent(run).remove(run)
 
 
 def _is_right_to_left(text: str, rtl: bool) -> bool:
@@ -280,8 +285,7 @@ def _set_run_direction(
         _ensure(properties, "rFonts", _RPR_ORDER).set(qn("w:cs"), font)
     if size and properties.find(qn("w:szCs")) is None:
         own_size = properties.find(qn("w:sz"))
-        _ensure(properties, "szCs", _RPR_ORDER).set(
-            qn("w:val"), own_size.get(qn("w:val")) if own_size is not None else size
-        )
+        written = own_size.get(qn("w:val")) if own_size is not None else None
+        _ensure(properties, "szCs", _RPR_ORDER).set(qn("w:val"), written or size)
     _ensure(properties, "rtl", _RPR_ORDER)
     _ensure(properties, "lang", _RPR_ORDER).set(qn("w:bidi"), ARABIC_LOCALE)
