@@ -20,6 +20,7 @@ class Language:
     code: str
     name: str  # in English, as UN mastheads write it ("Original: Arabic")
     rtl: bool
+    script: str = "Latn"  # ISO 15924: tells Arabic text from Latin-script text
     common_words: frozenset[str] = frozenset()  # frequent words that tell a Latin-script text's language
 
 
@@ -66,6 +67,7 @@ class DocumentLanguage(Language):
     months: tuple[str, ...]
     list_separator: str
     range_dash: str
+    masthead_dates: str  # the language the masthead's date is written in (UN Arabic mastheads: English)
 
     def paragraph_label(self, number: int) -> str:
         """Return the label of numbered paragraph *number*: "12." or "12 -"."""
@@ -133,12 +135,14 @@ ENGLISH = DocumentLanguage(
     ),
     list_separator="; ",
     range_dash="–",
+    masthead_dates="en",
 )
 
 ARABIC = DocumentLanguage(
     code="ar",
     name="Arabic",
     rtl=True,
+    script="Arab",
     words=Words(
         un="الأمم المتحدة",
         # UN Arabic mastheads keep the distribution and original-language lines in English.
@@ -195,6 +199,7 @@ ARABIC = DocumentLanguage(
     list_separator="؛ ",
     # A hyphen keeps a day range such as 3-4 in one left-to-right run inside Arabic text.
     range_dash="-",
+    masthead_dates="en",
 )
 
 FRENCH = Language(

@@ -77,9 +77,6 @@ class PdfEngine(enum.Enum):
     NONE = "none"
 
 
-# --- What the editors write -----------------------------------------------------------------------
-
-
 @dataclass(frozen=True, kw_only=True)
 class Review:
     """The outcome document's own data, from sources/review.yaml."""
@@ -167,9 +164,6 @@ class Summary:
     messages: tuple[KeyMessage, ...]
 
 
-# --- Organisers' reports, as read -----------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Block:
     """One block of a report: kind is "title", "heading", "paragraph", "item" or "table"."""
@@ -191,9 +185,6 @@ class Report:
     blocks: tuple[Block, ...]
     illustrative: bool = False
     unread: tuple[str, ...] = ()
-
-
-# --- What passes between the stages ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -239,9 +230,6 @@ class Corpus:
     front: tuple[FrontMatter, ...]
     summaries: tuple[Summary, ...]
     reference: Reference
-
-
-# --- The outcome (build/merged.yaml) --------------------------------------------------------------
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,23 +1,23 @@
-"""Tell whether a report is written in Arabic, English or French."""
+"""Tell which language of the language table a report is written in."""
 
 from __future__ import annotations
 
 import re
 
+from pipeline.languages import LANGUAGES
+
 _WORD = re.compile(r"[^\W\d_]+")
-_ENGLISH = frozenset("the and of to in for on with is are that this by from be as an".split())
-_FRENCH = frozenset("le la les des et du de en pour dans sur avec est sont une un que au aux par".split())
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+_ARABIC = next(language.code for language in LANGUAGES.values() if language.script == "Arab")
+_LATIN = [language for language in LANGUAGES.values() if language.script == "Latn"]
 
 
 def detect_language(text: str) -> str:
-    """Return "ar", "en" or "fr" for *text*: Arabic by its letters, French or English by common words."""
+    """Return the code of the language *text* is written in: Arabic by its letters, a Latin-script
+    language by its common words (the first in the table when none stands out)."""
     letters = [char for char in text if char.isalpha()]
-    if not letters:
-        return "en"
-    arabic = sum("\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" for char in letters)
-    if arabic / len(letters) > 0.3:
-        return "ar"
+    if letters and sum(bool(_ARABIC_SCRIPT.match(char)) for char in letters) / len(letters) > 0.3:
+        return _ARABIC
     words = [word.lower() for word in _WORD.findall(text)]
-    english = sum(word in _ENGLISH for word in words)
-    french = sum(word in _FRENCH for word in words)
-    return "fr" if french > english else "en"
+    counts = [sum(word in language.common_words for word in words) for language in _LATIN]
+    return _LATIN[counts.index(max(counts))].code

@@ -220,7 +220,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
     held = [event for event in outcome.timeline if event.phase is not Phase.FOLLOW_UP]
     first = written_date(held[0].date, language) if held else ""
     last = written_date(held[-1].date, language) if held else ""
-    english = DOCUMENT_LANGUAGES["en"]
+    dates = DOCUMENT_LANGUAGES[language.masthead_dates]
     return DocumentView(
         language=code,
         rtl=language.rtl,
@@ -232,8 +232,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
             session=_in(language, review.session),
             symbol=review.symbol,
             distribution=review.distribution,
-            # UN Arabic mastheads keep the date, like the symbol, in English.
-            date=f"{review.date.day} {english.months[review.date.month - 1]} {review.date.year}",
+            date=f"{review.date.day} {dates.months[review.date.month - 1]} {review.date.year}",
             language=language.name,
             original_language=LANGUAGES[review.original_language].name,
             draft_label=_in(language, review.draft_label),
