@@ -14,6 +14,7 @@ from pipeline.build import build, validate
 from pipeline.cli import main
 from pipeline.errors import SourceError
 from pipeline.ingest import IngestedReport, ObjectiveFinder, analyse, combine
+from pipeline.ingest.draft import IngestedMessage
 from pipeline.ingest.language import detect_language
 from pipeline.ingest.reader import read_report
 from pipeline.ingest.sections import heading_kind
@@ -183,6 +184,18 @@ def test_unequal_counts_are_reported_never_guessed(tmp_path):
         "(x.ar.docx has 4, x.en.docx has 5): they cannot be aligned message by message; "
         "fix the reports or ingest them one at a time"
     )
+
+
+def test_different_kinds_are_noted_at_the_first_report():
+    def report(name: str, language: str, kind: Kind) -> IngestedReport:
+        return IngestedReport(
+            Path(name), language, False, (IngestedMessage("Text.", kind, (), ()),), ("H",), ()
+        )
+
+    draft = combine("x", (report("x.en.md", "en", Kind.KEY_MESSAGE), report("x.ar.md", "ar", Kind.CHALLENGE)))
+    assert [note.note() for note in draft.notes] == [
+        "x.en.md: note: message m1: the reports give different kinds; kept 'key-message'"
+    ]
 
 
 SUBHEADINGS = """\
@@ -408,6 +421,16 @@ def test_ingest_usage_errors(tmp_path):
     assert run("ingest", "talks.docx", "--event", "../x").exit_code == 2
     assert run("ingest", "talks.docx", "--event", "Talks 2023").exit_code == 2
     assert run("ingest", "talks.docx").exit_code == 2
+
+
+def test_an_event_id_follows_the_rule_of_the_timeline(tmp_path):
+    reports.english_report(Path("talks.docx"))
+    result = run("ingest", "talks.docx", "--event", "Talks 2023", "-o", "-")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--event': event id 'Talks 2023' is not a valid file name stem "
+        "(expected lower-case letters, digits and single hyphens, e.g. gcm-talks-detention-2023)\n"
+    )
 
 
 def test_ingest_two_languages_into_one_summary(tmp_path):
