@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bench.synthetic import write_corpus
 from pipeline.build import build, build_timestamp
+from pipeline.languages import OUTPUT_LANGUAGES
 from pipeline.model import PdfEngine
 from pipeline.render.pdf import libreoffice_command, render_pdf_libreoffice, render_pdf_typst
 from pipeline.render.view import document_view
@@ -37,7 +38,7 @@ def measure(name: str, sources: Path, scratch: Path) -> list[tuple[str, str, str
     built = build(sources, scratch / name, TEMPLATES, pdf_engine=PdfEngine.NONE)
     timestamp = build_timestamp(built.corpus.review.date)
     rows = []
-    for language in ("ar", "en"):
+    for language in OUTPUT_LANGUAGES:
         view = document_view(built.outcome, language)
         output = scratch / name / f"typst.{language}.pdf"
         seconds = seconds_of(render_pdf_typst, view, TEMPLATES / "outcome.typ", output, timestamp)

@@ -47,17 +47,13 @@ class BuildResult:
     written: tuple[Path, ...]
     notices: tuple[Problem, ...]
 
-    @property
-    def summaries(self) -> int:
-        return len(self.corpus.summaries)
-
     def describe(self) -> str:
         """Return the line that sums up what was built."""
         documents = ", ".join(path.name for path in self.written if path.suffix in (".docx", ".pdf"))
         body = sum(1 for _ in self.outcome.body.paragraphs())
         annex = sum(1 for _ in self.outcome.annex.paragraphs())
         return (
-            f"Built {display_path(self.build)}/: {documents}; {self.summaries} summaries, "
+            f"Built {display_path(self.build)}/: {documents}; {len(self.corpus.summaries)} summaries, "
             f"{body} paragraphs in the main body, {annex} in the annex; "
             f"{len(self.outcome.without_summary)} events without a summary."
         )

@@ -30,7 +30,7 @@ def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) 
     finder = ObjectiveFinder(reference)
     for event in dict.fromkeys(report.event for report in sources.reports):
         reports = tuple(report for report in sources.reports if report.event == event)
-        summary = read_reports(event, reports, finder, diagnostics)
+        summary = _summary_of_reports(event, reports, finder, diagnostics)
         if summary is not None:
             summaries.append(summary)
     if sources.review is None or diagnostics.problems:
@@ -45,13 +45,23 @@ def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) 
     )
 
 
-def read_reports(
+def _summary_of_reports(
     event: str, reports: tuple[ReportFile, ...], finder: ObjectiveFinder, diagnostics: Diagnostics
 ) -> Summary | None:
-    """Return the summary made from an event's reports (one per language), as `outcome ingest` would."""
+    """Return the summary made from an event's reports (one per language), as `outcome ingest` would.
+
+    Every report is analysed, so that the problems of each are reported.
+    """
+    analysed = []
+    for source in reports:
+        try:
+            analysed.append(analyse(source.report, finder, source.language))
+        except SourceError as error:
+            diagnostics.problems.extend(error.problems)
+    if len(analysed) < len(reports):
+        return None
     try:
-        analysed = tuple(analyse(report.report, finder, report.language) for report in reports)
-        draft = combine(event, analysed)
+        draft = combine(event, tuple(analysed))
     except SourceError as error:
         diagnostics.problems.extend(error.problems)
         return None
@@ -148,8 +158,7 @@ def message_record(event: str, language: str | None, reference: Reference) -> Re
         lambda values, location: KeyMessage(
             uid=f"{event}#{values['id']}", event=event, location=location, **values
         ),
-        named_by="id",
-        noun="message",
+        named_by=("id", "message"),
     )
 
 

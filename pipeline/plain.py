@@ -58,10 +58,13 @@ def _fields(value: Any, convert: Converters) -> dict[str, Plain]:
         if metadata.get("plain.omit_default") and item == field.default:
             continue
         converted = plain(item, convert)
-        if metadata.get("plain.flatten"):
-            if not isinstance(converted, dict):
-                raise TypeError(f"cannot write the field {field.name} in place: it is not a record")
-            data.update(converted)
-        else:
-            data[str(metadata.get(KEY, field.name))] = converted
+        written = (
+            converted if metadata.get("plain.flatten") else {str(metadata.get(KEY, field.name)): converted}
+        )
+        if not isinstance(written, dict):
+            raise TypeError(f"cannot write the field {field.name} in place: it is not a record")
+        for key in written:
+            if key in data:
+                raise TypeError(f"two fields of a {type(value).__name__} are written as '{key}'")
+        data.update(written)
     return data

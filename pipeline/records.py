@@ -34,9 +34,14 @@ class Scope:
         self.failed = False
         self.values: dict[str, Any] = {}
 
-    def within(self, context: str | None = None) -> Scope:
-        """Return a scope below this one, for a record or a value inside it."""
-        return Scope(self.diagnostics, self.context if context is None else context, self)
+    @property
+    def where(self) -> str:
+        """Return " in <context>" for a problem's message ("in message 'm1'"), or nothing."""
+        return f" in {self.context}" if self.context else ""
+
+    def within(self, context: str) -> Scope:
+        """Return a scope below this one, for a record or a value inside it, named by *context*."""
+        return Scope(self.diagnostics, context, self)
 
     def problem(self, location: Location, message: str) -> None:
         """Record a problem; this scope and the scopes above it have failed."""
@@ -67,7 +72,8 @@ REQUIRED: Any = _Required()
 class Field(Generic[T]):
     """One key of a record: how its value is read, and its default if it may be left out.
 
-    A field `after` another is read once that one has been (its reader sees it in scope.values).
+    A field `after` another (which is itself read in the first pass) is read once that one has
+    been, and its reader sees the value in `scope.values`.
     """
 
     read: Reader[T]
@@ -127,15 +133,24 @@ class Record(Generic[R]):
     """How to read one kind of record: *what* it is ("an event"), its fields, and *make*, which
     builds it from the values read and its location.
 
-    A record `named_by` a key (such as `id`) is named by that key's value in every problem found
-    in it ("in event 'talks-2023'"), and located where that value is written.
+    A record `named_by` a key and a noun, such as ("id", "event"), is named by that key's value in
+    every problem found in it ("in event 'talks-2023'"), and located where that value is written.
     """
 
     what: str
     fields: Mapping[str, Field[Any]]
     make: Callable[[dict[str, Any], Location], R]
-    named_by: str | None = None
-    noun: str = ""
+    named_by: tuple[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        for key, field in self.fields.items():
+            first = self.fields.get(field.after) if field.after else None
+            if field.after and (first is None or first.after is not None):
+                raise ValueError(
+                    f"field '{key}' is read after '{field.after}', which is not a first-pass field"
+                )
+        if self.named_by and self.named_by[0] not in self.fields:
+            raise ValueError(f"the record is named by '{self.named_by[0]}', which is not one of its fields")
 
     def read(self, value: YValue, parent: Scope) -> R | None:
         """Return the record written in *value*, or None when a problem was found (recorded)."""
@@ -145,36 +160,48 @@ class Record(Generic[R]):
             return None
         location = fields.location
         label = self.what
+        name_key = None
         if self.named_by is not None:
-            name = fields.get(self.named_by)
+            name_key, noun = self.named_by
+            name = fields.get(name_key)
             if name is not None:
                 scope.context = self.what
-                scope.values[self.named_by] = self.fields[self.named_by].read(name, self.named_by, scope)
+                scope.values[name_key] = self._read(name_key, name, scope)
                 location = name.location
-            written = scope.values.get(self.named_by)
-            label = f"{self.noun} '{written}'" if written else self.what
+            written = scope.values.get(name_key)
+            label = f"{noun} '{written}'" if written else self.what
             scope.context = label
         required = [key for key, field in self.fields.items() if field.required]
         fields.check(self.fields, required, label, scope)
         ordered = sorted(self.fields.items(), key=lambda item: item[1].after is not None)
         for key, field in ordered:
-            if key == self.named_by:
+            if key == name_key:
                 continue
             item = fields.get(key)
             if item is not None:
-                scope.values[key] = field.read(item, key, scope)
+                scope.values[key] = self._read(key, item, scope)
             elif not field.required:
                 scope.values[key] = field.default
         if scope.failed:
             return None
         return self.make({key: scope.values[key] for key in self.fields}, location)
 
+    def _read(self, key: str, value: YValue, scope: Scope) -> Any:
+        """Read one field; a reader that gives nothing must have recorded why."""
+        failed = scope.failed
+        scope.failed = False
+        read = self.fields[key].read(value, key, scope)
+        if read is None and not scope.failed:
+            raise ValueError(f"the reader of '{key}' returned nothing and recorded no problem")
+        scope.failed = scope.failed or failed
+        return read
+
 
 def sequence(value: YValue, name: str, scope: Scope) -> YSeq | None:
     """Return *value* as a list, or None (reported) when it is not one."""
     if isinstance(value, YSeq):
         return value
-    scope.problem(value.location, f"expected a list for {name}{_in(scope.context)}, found {kind_of(value)}")
+    scope.problem(value.location, f"expected a list for {name}{scope.where}, found {kind_of(value)}")
     return None
 
 
@@ -212,7 +239,3 @@ def kind_of(value: YValue) -> str:
     if isinstance(value, YNull):
         return "nothing"
     return f"'{value}'"
-
-
-def _in(context: str) -> str:
-    return f" in {context}" if context else ""

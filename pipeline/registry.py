@@ -97,8 +97,7 @@ def event_record(languages: tuple[str, ...]) -> Record[Event]:
             "awaiting_summary": Field(schema.boolean, default=False),
         },
         lambda values, location: Event(**values, location=location),
-        named_by="id",
-        noun="event",
+        named_by=("id", "event"),
     )
 
 
@@ -117,6 +116,9 @@ def read_events(
     scope = Scope(diagnostics)
     fields = mapping(content, "the timeline", scope)
     if fields is None:
+        # Say what the mapping must hold too: a list of events written without `events:` is the
+        # likely mistake.
+        scope.problem(content.location, "the timeline has no 'events'")
         return incomplete
     fields.check(("events",), ("events",), "the timeline", scope)
     written = fields.get("events")

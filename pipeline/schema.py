@@ -30,8 +30,9 @@ _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 DATE_FORMS = "YYYY-MM, YYYY-MM-DD or a range START/END of either"
 
 
-def _in(context: str) -> str:
-    return f" in {context}" if context else ""
+def _any_of(choices: tuple[str, ...]) -> str:
+    """Return "a, b or c"."""
+    return ", ".join(choices[:-1]) + " or " + choices[-1] if len(choices) > 1 else "".join(choices)
 
 
 def _of(name: str, context: str) -> str:
@@ -41,13 +42,13 @@ def _of(name: str, context: str) -> str:
 def text(value: YValue, name: str, scope: Scope) -> str | None:
     """Return cleaned text; report a value that is not text, or text that is blank."""
     if not isinstance(value, YStr):
-        scope.problem(value.location, f"expected text for {name}{_in(scope.context)}, found {kind_of(value)}")
+        scope.problem(value.location, f"expected text for {name}{scope.where}, found {kind_of(value)}")
         return None
     cleaned, notes = clean_text(value)
     for note in notes:
-        scope.notice(value.location, f"{name}{_in(scope.context)}: {note}")
+        scope.notice(value.location, f"{name}{scope.where}: {note}")
     if not cleaned:
-        scope.problem(value.location, f"{name}{_in(scope.context)} is blank")
+        scope.problem(value.location, f"{name}{scope.where} is blank")
         return None
     return cleaned
 
@@ -95,7 +96,7 @@ def localized(
                 f"{label} has no text in {' or '.join(missing)} (expected text in {' and '.join(needed)})",
             )
         elif not texts and all(key in SOURCE_LANGUAGES for key in fields.keys()):
-            scope.problem(fields.location, f"{label} is empty (expected text in ar, en or fr)")
+            scope.problem(fields.location, f"{label} is empty (expected text in {_any_of(SOURCE_LANGUAGES)})")
         result = Localized(texts)
         return result if result.languages else None
 
@@ -113,9 +114,7 @@ def boolean(value: YValue, name: str, scope: Scope) -> bool | None:
             return True
         if value in _FALSE:
             return False
-    scope.problem(
-        value.location, f"expected true or false for {name}{_in(scope.context)}, found {kind_of(value)}"
-    )
+    scope.problem(value.location, f"expected true or false for {name}{scope.where}, found {kind_of(value)}")
     return None
 
 
@@ -125,9 +124,7 @@ def integer(value: YValue, name: str, scope: Scope) -> int | None:
         digits = western_digits(value.strip())
         if digits.isascii() and digits.isdigit():
             return int(digits)
-    scope.problem(
-        value.location, f"expected a whole number for {name}{_in(scope.context)}, found {kind_of(value)}"
-    )
+    scope.problem(value.location, f"expected a whole number for {name}{scope.where}, found {kind_of(value)}")
     return None
 
 
@@ -142,7 +139,7 @@ def choice(enumeration: type[E]) -> Reader[E]:
         written = str(value) if isinstance(value, YStr) else ""
         scope.problem(
             value.location,
-            f"unknown {name} {kind_of(value)}{_in(scope.context)} ({expectation(written, allowed)})",
+            f"unknown {name} {kind_of(value)}{scope.where} ({expectation(written, allowed)})",
         )
         return None
 
@@ -170,9 +167,7 @@ def iso_date(value: YValue, name: str, scope: Scope) -> datetime.date | None:
                 return datetime.date(*map(int, match.groups()))
             except ValueError:
                 pass
-    scope.problem(
-        value.location, f"malformed {name} {kind_of(value)}{_in(scope.context)} (expected YYYY-MM-DD)"
-    )
+    scope.problem(value.location, f"malformed {name} {kind_of(value)}{scope.where} (expected YYYY-MM-DD)")
     return None
 
 
@@ -196,7 +191,5 @@ def event_date(value: YValue, name: str, scope: Scope) -> EventDate | None:
             first, last = ends[0], ends[-1]
             if first and last and first.precision is last.precision and first.start <= last.end:
                 return EventDate(first.start, last.end, first.precision)
-    scope.problem(
-        value.location, f"malformed {name} {kind_of(value)}{_in(scope.context)} (expected {DATE_FORMS})"
-    )
+    scope.problem(value.location, f"malformed {name} {kind_of(value)}{scope.where} (expected {DATE_FORMS})")
     return None

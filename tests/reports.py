@@ -14,6 +14,18 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from pipeline.ingest import IngestedReport, ObjectiveFinder, analyse
+from pipeline.ingest.reader import read_report
+from pipeline.reference import load_reference
+
+FINDER = ObjectiveFinder(load_reference())
+
+
+def ingest_report(path: Path, language: str | None = None) -> IngestedReport:
+    """Read and analyse one report, as `outcome ingest` does."""
+    return analyse(read_report(path), FINDER, language)
+
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 

@@ -53,7 +53,7 @@ def test_no_stage_imports_another_stage(path):
     assert others == set(), f"{module_name(path)} imports the stage(s) {sorted(others)}"
 
 
-def test_only_build_and_the_cli_call_the_stages():
+def test_only_build_calls_the_stages():
     callers = {
         module_name(path)
         for path in python_files()
@@ -64,7 +64,14 @@ def test_only_build_and_the_cli_call_the_stages():
 
 @pytest.mark.parametrize(
     "path",
-    [*python_files(), *sorted((ROOT / "templates").glob("*.py"))],
+    [
+        *python_files(),
+        *(
+            path
+            for folder in ("templates", "tests", "bench")
+            for path in sorted((ROOT / folder).glob("*.py"))
+        ),
+    ],
     ids=lambda path: str(path.relative_to(ROOT)),
 )
 def test_modules_stay_small(path):

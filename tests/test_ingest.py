@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import re
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from pipeline import yamlio
-from pipeline.build import build, validate
-from pipeline.cli import main
 from pipeline.errors import SourceError
-from pipeline.ingest import IngestedReport, ObjectiveFinder, analyse, combine
+from pipeline.ingest import IngestedReport, combine
 from pipeline.ingest.draft import IngestedMessage
 from pipeline.ingest.language import detect_language
-from pipeline.ingest.reader import read_report
 from pipeline.ingest.sections import heading_kind
-from pipeline.model import Kind, PdfEngine
-from pipeline.reference import load_reference
+from pipeline.model import Kind
 from tests import reports
-from tests.corpus import BASE, TEMPLATES
 
-FINDER = ObjectiveFinder(load_reference())
-
-
-def ingest_report(path: Path, language: str | None = None) -> IngestedReport:
-    """Read and analyse one report, as `outcome ingest` does."""
-    return analyse(read_report(path), FINDER, language)
+ingest_report = reports.ingest_report
 
 
 def summary(report) -> list[tuple[str, tuple[int, ...], str]]:
@@ -268,83 +254,6 @@ def test_headings_that_announce_messages(heading, kind):
     assert heading_kind(heading) is kind
 
 
-# --- Bad input ----------------------------------------------------------------------------------
-
-
-def problem_of(path: Path) -> str:
-    """Return the one problem ingesting *path* reports, the path as the user wrote it (relative)."""
-    with pytest.raises(SourceError) as caught:
-        ingest_report(path.relative_to(Path.cwd()))
-    (problem,) = caught.value.problems
-    return str(problem)
-
-
-def test_legacy_doc(tmp_path):
-    path = tmp_path / "report.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
-    assert problem_of(path) == (
-        f"{path.name}: a legacy Word 97-2003 document: open it in Word and save it as .docx, then ingest that"
-    )
-
-
-def test_encrypted_docx(tmp_path):
-    path = tmp_path / "report.docx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
-    assert problem_of(path) == (
-        f"{path.name}: an encrypted (password-protected) or legacy Word file: remove the password in Word "
-        "(File > Info > Protect Document) or save it as .docx, then ingest it again"
-    )
-
-
-def test_corrupt_docx(tmp_path):
-    path = tmp_path / "report.docx"
-    path.write_bytes(b"PK\x03\x04 this is not a complete zip")
-    assert problem_of(path) == f"{path.name}: a corrupt or unreadable Word file (not a valid .docx package)"
-
-
-def test_empty_file(tmp_path):
-    path = tmp_path / "report.md"
-    path.write_bytes(b"  \n")
-    assert problem_of(path) == f"{path.name}: the file is empty"
-
-
-def test_lock_file(tmp_path):
-    path = tmp_path / "~$report.docx"
-    path.write_bytes(b"lock")
-    assert problem_of(path) == (
-        f"{path.name}: a Word lock file (Word keeps it while the document is open): use the document itself"
-    )
-
-
-def test_report_without_a_messages_heading_says_what_was_looked_for(tmp_path):
-    path = reports.no_heading_report(tmp_path / "report.docx")
-    assert problem_of(path) == (
-        f"{path.name}: no heading announces the key messages (looked for headings or bold paragraphs such as "
-        "'Key messages', 'Main messages', 'Recommendations', 'Conclusions', 'Good practices', 'Challenges', "
-        "'الرسائل الرئيسية', 'التوصيات', 'الاستنتاجات', 'Messages clés', 'Recommandations', 'Défis')"
-    )
-
-
-def test_zip_bomb_is_refused_before_parsing(tmp_path):
-    path = reports.zip_bomb(tmp_path / "report.docx")
-    assert re.fullmatch(
-        r"report\.docx: refused: the part 'word/document\.xml' expands \d+ times \(a zip bomb\?\)",
-        problem_of(path),
-    )
-
-
-def test_document_type_declaration_is_refused(tmp_path):
-    source = reports.english_report(tmp_path / "source.docx")
-    path = reports.with_doctype(tmp_path / "report.docx", source)
-    assert problem_of(path) == f"{path.name}: refused: the part 'word/document.xml' declares a document type"
-
-
-def test_unsupported_format(tmp_path):
-    path = tmp_path / "report.pdf"
-    path.write_bytes(b"%PDF-1.7")
-    assert problem_of(path) == f"{path.name}: unsupported format '.pdf' (expected .docx or .md)"
-
-
 @pytest.mark.parametrize(
     ("text", "language"),
     [
@@ -356,141 +265,3 @@ def test_unsupported_format(tmp_path):
 )
 def test_language_detection(text, language):
     assert detect_language(text) == language
-
-
-# --- The command ----------------------------------------------------------------------------------
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def test_ingest_writes_the_summary_to_the_sources(tmp_path):
-    reports.english_report(Path("talks.docx"))
-    result = run("ingest", "talks.docx", "--event", "talks-2023", "--sources", "src")
-    assert result.exit_code == 0, result.output
-    assert result.stdout == "Wrote src/summaries/talks-2023.yaml: 5 messages.\n"
-    assert result.stderr.splitlines() == [
-        "talks.docx: note: read as 'en' (detected): 5 messages under 'Key messages', 'Recommendations'",
-        "talks.docx: note: not a message (introduces the list that follows), under 'Key messages': "
-        '"Participants agreed on the following key messages:"',
-        "talks.docx: note: message m3: 'SDG 10' is not a GCM objective (a Sustainable Development Goal, "
-        "or a number above 23); left out",
-    ]
-    written = yamlio.load(Path("src/summaries/talks-2023.yaml"))
-    assert written["event"] == "talks-2023" and written["language"] == "en"
-    assert [m["objectives"] for m in written["messages"]] == [["13", "7"], ["13"], ["1"], ["11"], []]
-    assert written["messages"][3]["kind"] == "recommendation"
-
-
-def test_ingest_refuses_to_overwrite_without_force(tmp_path):
-    reports.english_report(Path("talks.docx"))
-    Path("out.yaml").write_text("kept\n", encoding="utf-8")
-    result = run("ingest", "talks.docx", "--event", "talks-2023", "-o", "out.yaml")
-    assert result.exit_code == 1
-    assert result.stderr == "out.yaml: already exists; use --force to replace it\n"
-    assert Path("out.yaml").read_text(encoding="utf-8") == "kept\n"
-    assert run("ingest", "talks.docx", "--event", "talks-2023", "-o", "out.yaml", "--force").exit_code == 0
-    assert yamlio.load(Path("out.yaml"))["event"] == "talks-2023"
-
-
-def test_ingest_to_standard_output(tmp_path):
-    path = Path("report.md")
-    path.write_text(reports.ARABIC_MARKDOWN, encoding="utf-8")
-    result = run("ingest", "report.md", "--event", "hearings-2024", "--lang", "ar", "-o", "-")
-    assert result.exit_code == 0
-    assert result.stdout.startswith("# Ingested by `outcome ingest` from report.md.\n")
-    assert "language: ar\n" in result.stdout and "objectives: [15]" in result.stdout
-    assert not Path("sources").exists()
-
-
-def test_ingest_of_a_bad_report_writes_nothing(tmp_path):
-    Path("report.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
-    result = run("ingest", "report.doc", "--event", "talks-2023", "--sources", "src")
-    assert result.exit_code == 1
-    assert result.stderr == (
-        "report.doc: a legacy Word 97-2003 document: open it in Word and save it as .docx, then ingest that\n"
-        "1 problem in 1 file\n"
-    )
-    assert not Path("src").exists()
-
-
-def test_ingest_usage_errors(tmp_path):
-    reports.english_report(Path("talks.docx"))
-    assert run("ingest", "talks.docx", "--event", "x", "--lang", "en", "--lang", "fr").exit_code == 2
-    assert run("ingest", "talks.docx", "--event", "../x").exit_code == 2
-    assert run("ingest", "talks.docx", "--event", "Talks 2023").exit_code == 2
-    assert run("ingest", "talks.docx").exit_code == 2
-
-
-def test_an_event_id_follows_the_rule_of_the_timeline(tmp_path):
-    reports.english_report(Path("talks.docx"))
-    result = run("ingest", "talks.docx", "--event", "Talks 2023", "-o", "-")
-    assert result.exit_code == 2
-    assert result.stderr.endswith(
-        "Error: Invalid value for '--event': event id 'Talks 2023' is not a valid file name stem "
-        "(expected lower-case letters, digits and single hyphens, e.g. gcm-talks-detention-2023)\n"
-    )
-
-
-def test_ingest_two_languages_into_one_summary(tmp_path):
-    reports.arabic_report(Path("x.ar.docx"))
-    reports.english_pair_report(Path("x.en.docx"))
-    result = run("ingest", "x.ar.docx", "x.en.docx", "--event", "x", "-o", "x.yaml")
-    assert result.exit_code == 0, result.output
-    messages = yamlio.load(Path("x.yaml"))["messages"]
-    assert len(messages) == 5 and set(messages[0]["text"]) == {"ar", "en"}
-
-
-# --- Reports dropped into the sources -------------------------------------------------------------
-
-
-def test_build_reads_reports_dropped_into_the_sources(tmp_path):
-    sources = tmp_path / "sources"
-    shutil.copytree(BASE, sources)
-    (sources / "summaries" / "talks-2023.yaml").unlink()
-    (sources / "reports").mkdir()
-    reports.english_report(sources / "reports" / "talks-2023.en.docx")
-    (sources / "reports" / "~$lks-2023.en.docx").write_bytes(b"lock")
-    result = build(sources, tmp_path / "build", TEMPLATES, pdf_engine=PdfEngine.NONE)
-    summary = next(s for s in result.corpus.summaries if s.event == "talks-2023")
-    assert [m.uid for m in summary.messages] == [f"talks-2023#m{n}" for n in range(1, 6)]
-    assert summary.messages[0].text["en"].startswith("Children should never")
-    messages = [n.message for n in result.notices]
-    assert "ignored: a Word lock file (the report is open in Word)" in messages
-    assert (
-        "not a message (introduces the list that follows), under 'Key messages': "
-        '"Participants agreed on the following key messages:"'
-    ) in messages
-    assert (
-        yamlio.load(tmp_path / "build" / "normalized" / "talks-2023.yaml")["source"]
-        == "reports/talks-2023.en.docx"
-    )
-
-
-def test_a_yaml_summary_takes_precedence_over_reports(tmp_path):
-    sources = tmp_path / "sources"
-    shutil.copytree(BASE, sources)
-    (sources / "reports").mkdir()
-    reports.english_report(sources / "reports" / "talks-2023.en.docx")
-    normalized = validate(sources)
-    assert [n.message for n in normalized.notices] == [
-        "not used: sources/summaries/talks-2023.yaml takes precedence over the reports"
-    ]
-    summary = next(s for s in normalized.corpus.summaries if s.event == "talks-2023")
-    assert summary.messages[0].text["en"] == "Invest in migration data."
-
-
-def test_report_problems_stop_the_build_with_their_file(tmp_path):
-    sources = tmp_path / "sources"
-    shutil.copytree(BASE, sources)
-    (sources / "summaries" / "talks-2023.yaml").unlink()
-    (sources / "reports").mkdir()
-    reports.no_heading_report(sources / "reports" / "talks-2023.en.docx")
-    (sources / "reports" / "notes.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(SourceError) as caught:
-        validate(sources)
-    assert [(p.location.path.name, p.message.split(" (")[0]) for p in caught.value.problems] == [
-        ("notes.txt", "unexpected file in reports/"),
-        ("talks-2023.en.docx", "no heading announces the key messages"),
-    ]

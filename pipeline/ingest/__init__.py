@@ -154,9 +154,9 @@ class Ingested:
     notices: tuple[Problem, ...]
 
     def describe(self) -> str:
-        """Return the line that tells what was written."""
-        target = display_path(self.written) if self.written else "nothing"
-        return f"Wrote {target}: {len(self.draft.messages)} messages."
+        """Return the line that tells what was made, and where it was written."""
+        messages = f"{len(self.draft.messages)} messages"
+        return f"Wrote {display_path(self.written)}: {messages}." if self.written else f"Read {messages}."
 
 
 def ingest(

@@ -27,7 +27,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Found:
-    """The GCM objectives of a text, in order of first mention, and the references left out."""
+    """The GCM objectives of a text, in order of first mention, and the mentions left out."""
 
     objectives: tuple[int, ...]
     ignored: tuple[Mention, ...]

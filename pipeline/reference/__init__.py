@@ -17,16 +17,17 @@ REFERENCE_FILE = Path(__file__).with_name("gcm.yaml")
 def load_reference(path: Path = REFERENCE_FILE) -> Reference:
     """Return the objectives, guiding principles and round tables of gcm.yaml.
 
-    The file ships with the pipeline; a malformed one is a broken installation, reported with its
-    place as a PipelineError.
+    The file ships with the pipeline and is not an editor's source, so it is read directly, not
+    through record tables; a malformed one is a broken installation, reported with its place as
+    a PipelineError.
     """
     data = _mapping(yamlio.load(path), path)
     objectives = tuple(
         Objective(
-            number=int(_text(entry, "id")),
+            number=_number(entry, "id"),
             title=_titles(entry, "{}"),
             short_title=_titles(entry, "{}_short"),
-            round_table=int(_text(entry, "imrf_rt")),
+            round_table=_number(entry, "imrf_rt"),
             ar_official=_text(entry, "ar_official") == "true",
         )
         for entry in _entries(data, "objectives")
@@ -41,7 +42,7 @@ def load_reference(path: Path = REFERENCE_FILE) -> Reference:
     )
     round_tables = tuple(
         RoundTable(
-            number=int(_text(entry, "id")),
+            number=_number(entry, "id"),
             title=_titles(entry, "title_{}"),
             objectives=_numbers(entry, "objectives"),
         )
@@ -81,6 +82,13 @@ def _text(entry: YMap, key: str) -> str:
     if not isinstance(value, YStr):
         raise _broken(entry.location, f"expected text for '{key}'")
     return str(value)
+
+
+def _number(entry: YMap, key: str) -> int:
+    written = _text(entry, key)
+    if not written.isdigit():
+        raise _broken(entry.location, f"expected a number for '{key}'")
+    return int(written)
 
 
 def _numbers(entry: YMap, key: str) -> tuple[int, ...]:
