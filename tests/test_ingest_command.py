@@ -103,11 +103,18 @@ def test_ingest_two_languages_into_one_summary(tmp_path):
 # --- Reports dropped into the sources -------------------------------------------------------------
 
 
-def test_build_reads_reports_dropped_into_the_sources(tmp_path):
+def sources_awaiting_reports(tmp_path: Path, keep_summary: bool = False) -> Path:
+    """Return a copy of the base sources with an empty reports/ (and no talks-2023 summary)."""
     sources = tmp_path / "sources"
     shutil.copytree(BASE, sources)
-    (sources / "summaries" / "talks-2023.yaml").unlink()
+    if not keep_summary:
+        (sources / "summaries" / "talks-2023.yaml").unlink()
     (sources / "reports").mkdir()
+    return sources
+
+
+def test_build_reads_reports_dropped_into_the_sources(tmp_path):
+    sources = sources_awaiting_reports(tmp_path)
     reports.english_report(sources / "reports" / "talks-2023.en.docx")
     (sources / "reports" / "~$lks-2023.en.docx").write_bytes(b"lock")
     result = build(sources, tmp_path / "build", TEMPLATES, pdf_engine=PdfEngine.NONE)
@@ -127,9 +134,7 @@ def test_build_reads_reports_dropped_into_the_sources(tmp_path):
 
 
 def test_a_yaml_summary_takes_precedence_over_reports(tmp_path):
-    sources = tmp_path / "sources"
-    shutil.copytree(BASE, sources)
-    (sources / "reports").mkdir()
+    sources = sources_awaiting_reports(tmp_path, keep_summary=True)
     reports.english_report(sources / "reports" / "talks-2023.en.docx")
     normalized = validate(sources)
     assert [n.message for n in normalized.notices] == [
@@ -140,10 +145,7 @@ def test_a_yaml_summary_takes_precedence_over_reports(tmp_path):
 
 
 def test_every_report_of_an_event_is_checked(tmp_path):
-    sources = tmp_path / "sources"
-    shutil.copytree(BASE, sources)
-    (sources / "summaries" / "talks-2023.yaml").unlink()
-    (sources / "reports").mkdir()
+    sources = sources_awaiting_reports(tmp_path)
     reports.no_heading_report(sources / "reports" / "talks-2023.en.docx")
     reports.no_heading_report(sources / "reports" / "talks-2023.fr.docx")
     with pytest.raises(SourceError) as caught:
@@ -155,10 +157,7 @@ def test_every_report_of_an_event_is_checked(tmp_path):
 
 
 def test_report_problems_stop_the_build_with_their_file(tmp_path):
-    sources = tmp_path / "sources"
-    shutil.copytree(BASE, sources)
-    (sources / "summaries" / "talks-2023.yaml").unlink()
-    (sources / "reports").mkdir()
+    sources = sources_awaiting_reports(tmp_path)
     reports.no_heading_report(sources / "reports" / "talks-2023.en.docx")
     (sources / "reports" / "notes.txt").write_text("x", encoding="utf-8")
     with pytest.raises(SourceError) as caught:
