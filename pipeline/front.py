@@ -2,7 +2,8 @@
 
 The files are Markdown kept deliberately simple: paragraphs separated by blank lines, and HTML
 comments for notes to editors. Headings and lists are refused with their line, because the
-chapter heading and numbering come from the template.
+chapter heading and numbering come from the template. A metadata block at the top may mark the
+chapter as sample content (`---`, `illustrative: true`, `---`), as a summary or report is marked.
 """
 
 from __future__ import annotations
@@ -47,10 +48,18 @@ def read_front(
                 Location(path), f"missing file (the {name} of the '{language}' document comes from it)"
             )
             continue
-        paragraphs = _paragraphs(path, Scope(diagnostics))
+        scope = Scope(diagnostics)
+        illustrative, content = _metadata(path, scope)
+        paragraphs = None if content is None else _paragraphs(path, content, scope)
         if paragraphs is not None:
             chapters.append(
-                FrontMatter(name=name, language=language, paragraphs=paragraphs, location=Location(path))
+                FrontMatter(
+                    name=name,
+                    language=language,
+                    paragraphs=paragraphs,
+                    illustrative=illustrative,
+                    location=Location(path),
+                )
             )
     return tuple(chapters)
 
@@ -61,13 +70,37 @@ def _known_language(path: Path) -> bool:
     return len(parts) == 3 and parts[0] in CHAPTERS and parts[2] == "md"
 
 
-def _paragraphs(path: Path, scope: Scope) -> tuple[str, ...] | None:
-    """Return the paragraphs of *path*, or None when it has problems (recorded in *scope*)."""
+def _metadata(path: Path, scope: Scope) -> tuple[bool, str | None]:
+    """Return whether the chapter is marked illustrative, and its content with the metadata block
+    blanked out (line numbers stay true); the content is None when the file cannot be read."""
     try:
         content = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         scope.problem(Location(path), f"not UTF-8 text ({error.reason}); save the file as UTF-8")
-        return None
+        return False, None
+    lines = content.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return False, content
+    end = next((index for index, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    if end is None:
+        scope.problem(Location(path, 1, 1), "the metadata block is not closed (expected a line '---')")
+        return False, None
+    illustrative = False
+    for number, line in enumerate(lines[1:end], start=2):
+        key, _, value = line.partition(":")
+        if not line.strip():
+            continue
+        if key.strip() != "illustrative" or value.strip() not in ("true", "false"):
+            scope.problem(
+                Location(path, number, 1),
+                f"unknown metadata {line.strip()!r} (expected 'illustrative: true' or 'illustrative: false')",
+            )
+        illustrative = illustrative or value.strip() == "true"
+    return illustrative, "\n" * (end + 1) + "\n".join(lines[end + 1 :])
+
+
+def _paragraphs(path: Path, content: str, scope: Scope) -> tuple[str, ...] | None:
+    """Return the paragraphs of *content*, or None when it has problems (recorded in *scope*)."""
     # Blank out comments but keep their line breaks, so that line numbers stay true.
     content = _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), content)
     paragraphs: list[str] = []

@@ -7,8 +7,9 @@ detector of ingest, merge (clusters and titles).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from pipeline.errors import Location
 from pipeline.languages import Localized
 
 
@@ -21,6 +22,7 @@ class Objective:
     short_title: Localized
     round_table: int
     ar_official: bool
+    location: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -30,15 +32,18 @@ class Principle:
     letter: str
     title: Localized
     ar_official: bool
+    location: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
 class RoundTable:
-    """An IMRF round table and the cluster of objectives it reviews."""
+    """An IMRF round table and the cluster of objectives it reviews; `ar_official` as for objectives."""
 
     number: int
     title: Localized
     objectives: tuple[int, ...]
+    ar_official: bool = False
+    location: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

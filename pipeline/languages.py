@@ -47,7 +47,7 @@ class Words:
     annex_title: str
     annex_empty: str
     objective_heading: str  # {number}, {title}
-    footnote: str  # the attribution of a message to its event: {title}, {organizer}, {date}
+    footnote: str  # the attribution to one event: {title}, {organizer}, {date}; joined, then a full stop
     translation_pending: str
     closed_meeting: str
     second_half: str  # {year}
@@ -66,6 +66,7 @@ class DocumentLanguage(Language):
     section_letters: tuple[str, ...]
     months: tuple[str, ...]
     list_separator: str
+    full_stop: str
     range_dash: str
     masthead_dates: str  # the language the masthead's date is written in (UN Arabic mastheads: English)
 
@@ -119,7 +120,7 @@ ENGLISH = DocumentLanguage(
         annex_title="Key messages of the stakeholder consultations",
         annex_empty="No summary of a stakeholder consultation has been received yet.",
         objective_heading="Objective {number}: {title}",
-        footnote="{title} ({organizer}, {date}).",
+        footnote="{title} ({organizer}, {date})",
         translation_pending="[translation pending]",
         closed_meeting="(closed)",
         second_half="second half of {year}",
@@ -134,6 +135,7 @@ ENGLISH = DocumentLanguage(
         "January February March April May June July August September October November December".split()
     ),
     list_separator="; ",
+    full_stop=".",
     range_dash="–",
     masthead_dates="en",
 )
@@ -170,7 +172,7 @@ ARABIC = DocumentLanguage(
         annex_title="الرسائل الرئيسية لمشاورات أصحاب المصلحة",
         annex_empty="لم يرد بعد أي تقرير موجز عن مشاورات أصحاب المصلحة.",
         objective_heading="الهدف {number}: {title}",
-        footnote="{title} ({organizer}، {date}).",
+        footnote="{title} ({organizer}، {date})",
         translation_pending="[الترجمة قيد الإعداد]",
         closed_meeting="(مغلق)",
         second_half="النصف الثاني من عام {year}",
@@ -197,6 +199,7 @@ ARABIC = DocumentLanguage(
         "كانون الأول/ديسمبر",
     ),
     list_separator="؛ ",
+    full_stop=".",
     # A hyphen keeps a day range such as 3-4 in one left-to-right run inside Arabic text.
     range_dash="-",
     masthead_dates="en",

@@ -4,7 +4,9 @@ The main body holds the messages of all events except the stakeholder consultati
 IMRF round-table cluster, then by primary objective (or by objective alone), then the
 cross-cutting messages; the annex holds the stakeholder consultations' messages, grouped the same
 way and numbered on its own. Within an objective, messages follow the events' dates, then the
-order of each summary, so the result does not depend on the order files were read in.
+order of each summary, so the result does not depend on the order files were read in. A message
+marked `same_as` another is not a paragraph of its own: the other's paragraph stands for both, and
+its footnote names both events.
 """
 
 from __future__ import annotations
@@ -40,28 +42,39 @@ def merge(corpus: Corpus) -> OutcomeDocument:
     by_event = {summary.event: summary for summary in corpus.summaries}
     body: list[KeyMessage] = []
     annex: list[KeyMessage] = []
+    repeats: dict[str, list[KeyMessage]] = {}
     for event in timeline:
-        if event.id in by_event:
-            (annex if event.stakeholder else body).extend(by_event[event.id].messages)
+        for message in by_event[event.id].messages if event.id in by_event else ():
+            if message.same_as is not None:
+                repeats.setdefault(message.same_as, []).append(message)
+            else:
+                (annex if event.stakeholder else body).append(message)
     group_by, reference = corpus.review.group_by, corpus.reference
     return OutcomeDocument(
         review=corpus.review,
         front=corpus.front,
         timeline=timeline,
         without_summary=tuple(event.id for event in timeline if event.id not in by_event),
-        body=_part(body, group_by, reference),
-        annex=_part(annex, group_by, reference),
+        body=_part(body, group_by, reference, repeats),
+        annex=_part(annex, group_by, reference, repeats),
     )
 
 
-def _part(messages: list[KeyMessage], group_by: GroupBy, reference: Reference) -> Part:
-    """Group *messages* (in chronological order) and number them from 1."""
+def _part(
+    messages: list[KeyMessage], group_by: GroupBy, reference: Reference, repeats: dict[str, list[KeyMessage]]
+) -> Part:
+    """Group *messages* (in chronological order) and number them from 1; each paragraph stands
+    for its message and the *repeats* of it (messages marked `same_as` it)."""
     numbers = iter(range(1, len(messages) + 1))
 
+    def paragraph(message: KeyMessage) -> Paragraph:
+        same = repeats.get(message.uid, [])
+        events = tuple(dict.fromkeys([message.event, *(repeat.event for repeat in same)]))
+        merged = tuple(repeat.uid for repeat in same)
+        return Paragraph(number=next(numbers), events=events, message=message, merged=merged)
+
     def paragraphs(selected: list[KeyMessage]) -> tuple[Paragraph, ...]:
-        return tuple(
-            Paragraph(number=next(numbers), events=(message.event,), message=message) for message in selected
-        )
+        return tuple(map(paragraph, selected))
 
     def section(objective_number: int) -> ObjectiveSection | None:
         selected = [m for m in messages if m.primary_objective == objective_number]

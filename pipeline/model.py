@@ -20,7 +20,7 @@ from pathlib import Path
 from pipeline.errors import Location
 from pipeline.gcm import Reference
 from pipeline.languages import Localized
-from pipeline.plain import FLATTEN, KEY, SKIP
+from pipeline.plain import FLATTEN, KEY, OMIT_DEFAULT, SKIP
 from pipeline.yamlio import YValue
 
 
@@ -94,6 +94,8 @@ class Review:
     organ: Localized
     session: Localized
     distribution: str
+    # How alike two messages must be (0–100) for `outcome check` to call them possible duplicates.
+    duplicate_threshold: int = field(default=85, metadata=SKIP)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,6 +105,7 @@ class FrontMatter:
     name: str
     language: str
     paragraphs: tuple[str, ...]
+    illustrative: bool = field(default=False, metadata=OMIT_DEFAULT)
     location: Location = field(compare=False, metadata=SKIP)
 
 
@@ -143,6 +146,8 @@ class KeyMessage:
     objectives: tuple[int, ...]
     principles: tuple[str, ...]
     text: Localized
+    same_as: str | None = field(default=None, metadata=OMIT_DEFAULT)  # the uid it repeats
+    distinct_from: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)  # uids it is not a duplicate of
     location: Location = field(compare=False, metadata={KEY: "source"})
     event: str = field(metadata=SKIP)
     id: str = field(metadata=SKIP)
@@ -178,8 +183,7 @@ class Block:
 
 @dataclass(frozen=True)
 class Report:
-    """An organiser's report as read: its blocks in reading order, whether its metadata marks it
-    as sample content, and the paragraphs of a Word file that pandoc's reading lost."""
+    """An organiser's report as read: its blocks, whether it is sample content, what pandoc lost."""
 
     path: Path
     blocks: tuple[Block, ...]
@@ -207,9 +211,8 @@ class ReportFile:
 
 @dataclass(frozen=True, kw_only=True)
 class Sources:
-    """What collect read: the review and its timeline, checked; the front chapters; and for each
-    event with a summary, its summary file or its reports, as written. `review` is None when
-    review.yaml has problems (they are recorded)."""
+    """What collect read: the review (None if review.yaml has problems) and timeline, checked; the
+    front chapters; each event's summary file or reports, as written."""
 
     folder: Path
     review: Review | None
@@ -234,11 +237,13 @@ class Corpus:
 
 @dataclass(frozen=True, kw_only=True)
 class Paragraph:
-    """A numbered paragraph of the outcome: one message and the events it came from."""
+    """A numbered paragraph of the outcome: one message and the events it came from; `merged`
+    holds the messages of other events marked `same_as` it, which it stands for."""
 
     number: int
     events: tuple[str, ...]
     message: KeyMessage = field(metadata=FLATTEN)
+    merged: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True, kw_only=True)

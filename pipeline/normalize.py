@@ -12,11 +12,16 @@ from pipeline.gcm import Reference
 from pipeline.ingest import analyse, combine, detect_language, draft_summary, report_notes
 from pipeline.ingest.objectives import ObjectiveFinder
 from pipeline.languages import SOURCE_LANGUAGES
-from pipeline.model import Corpus, KeyMessage, Kind, ReportFile, Sources, Summary, SummaryFile
-from pipeline.records import Field, Reader, Record, Scope, sequence
+from pipeline.model import EVENT_ID, Corpus, KeyMessage, Kind, ReportFile, Sources, Summary, SummaryFile
+from pipeline.records import Field, Reader, Record, Scope, closest, sequence
 from pipeline.yamlio import YValue
 
 MESSAGE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+MESSAGE_UID = re.compile(rf"{EVENT_ID.pattern}#{MESSAGE_ID.pattern}")
+_UID_COMPLAINT = (
+    "{name}{where} is '{0}', which does not name a message "
+    "(expected <event-id>#<message-id>, e.g. gcm-talks-detention-2023#m2)"
+)
 
 
 def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) -> Corpus | None:
@@ -33,6 +38,7 @@ def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) 
         summary = _summary_of_reports(event, reports, finder, diagnostics)
         if summary is not None:
             summaries.append(summary)
+    _check_same_as(summaries, diagnostics)
     if sources.review is None or diagnostics.problems:
         return None
     return Corpus(
@@ -74,6 +80,29 @@ def _summary_of_reports(
         diagnostics.notices.extend(report_notes(report))
     diagnostics.notices.extend(draft.notes)
     return draft_summary(draft)
+
+
+def _check_same_as(summaries: list[Summary], diagnostics: Diagnostics) -> None:
+    """Report a `same_as` that names no message, the message itself, or a message that is itself
+    the same as another (point to that one instead)."""
+    messages = {message.uid: message for summary in summaries for message in summary.messages}
+    for message in messages.values():
+        target = message.same_as
+        if target is None:
+            continue
+        subject = f"same_as '{target}' in message '{message.uid}'"
+        if target == message.uid:
+            diagnostics.problem(message.location, f"{subject} names the message itself")
+        elif target not in messages:
+            suggestion = closest(target, messages)
+            diagnostics.problem(
+                message.location,
+                f"{subject} names no message" + (f" (did you mean '{suggestion}'?)" if suggestion else ""),
+            )
+        elif (further := messages[target].same_as) is not None:
+            diagnostics.problem(
+                message.location, f"{subject} names a message that is the same as '{further}': name that one"
+            )
 
 
 def read_summary(source: SummaryFile, reference: Reference, diagnostics: Diagnostics) -> Summary | None:
@@ -154,6 +183,8 @@ def message_record(event: str, language: str | None, reference: Reference) -> Re
             "objectives": Field(_objectives(reference), default=()),
             "principles": Field(_principles(reference), default=()),
             "kind": Field(schema.choice(Kind), default=Kind.KEY_MESSAGE),
+            "same_as": Field(schema.identifier(MESSAGE_UID, _UID_COMPLAINT), default=None),
+            "distinct_from": Field(schema.identifiers(MESSAGE_UID, _UID_COMPLAINT), default=()),
         },
         lambda values, location: KeyMessage(
             uid=f"{event}#{values['id']}", event=event, location=location, **values

@@ -55,6 +55,7 @@ REVIEW = Record(
         "organ": Field(schema.localized(_document_languages), after="languages"),
         "session": Field(schema.optional_localized, default=Localized()),
         "distribution": Field(schema.text, default="General"),
+        "duplicate_threshold": Field(schema.percentage, default=85),
     },
     lambda values, location: Review(**values),
 )

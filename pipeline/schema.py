@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from pipeline.languages import SOURCE_LANGUAGES, Localized
 from pipeline.model import EventDate, Precision
-from pipeline.records import Reader, Scope, expectation, kind_of, mapping
+from pipeline.records import Reader, Scope, expectation, kind_of, mapping, sequence
 from pipeline.text import clean_text, western_digits
 from pipeline.yamlio import YStr, YValue
 
@@ -54,13 +54,28 @@ def text(value: YValue, name: str, scope: Scope) -> str | None:
 
 
 def identifier(pattern: re.Pattern[str], complaint: str) -> Reader[str]:
-    """Return a reader of text that must match *pattern*; *complaint* names what it is not ({})."""
+    """Return a reader of text that must match *pattern*; *complaint* says what it is not: {} is
+    the text, {name} and {where} the key and the record it is written in."""
 
     def read(value: YValue, name: str, scope: Scope) -> str | None:
         written = text(value, name, scope)
         if written and not pattern.fullmatch(written):
-            scope.problem(value.location, complaint.format(written))
+            scope.problem(value.location, complaint.format(written, name=name, where=scope.where))
         return written
+
+    return read
+
+
+def identifiers(pattern: re.Pattern[str], complaint: str) -> Reader[tuple[str, ...]]:
+    """Return a reader of a list of texts that must each match *pattern* (see `identifier`)."""
+    one = identifier(pattern, complaint)
+
+    def read(value: YValue, name: str, scope: Scope) -> tuple[str, ...] | None:
+        items = sequence(value, name, scope)
+        if items is None:
+            return None
+        read = [one(item, f"an item of {name}", scope) for item in items]
+        return tuple(item for item in read if item)
 
     return read
 
@@ -126,6 +141,15 @@ def integer(value: YValue, name: str, scope: Scope) -> int | None:
             return int(digits)
     scope.problem(value.location, f"expected a whole number for {name}{scope.where}, found {kind_of(value)}")
     return None
+
+
+def percentage(value: YValue, name: str, scope: Scope) -> int | None:
+    """Return a whole number from 0 to 100."""
+    number = integer(value, name, scope)
+    if number is not None and number > 100:
+        scope.problem(value.location, f"{name}{scope.where} is {number} (expected 0 to 100)")
+        return None
+    return number
 
 
 def choice(enumeration: type[E]) -> Reader[E]:

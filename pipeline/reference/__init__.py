@@ -29,6 +29,7 @@ def load_reference(path: Path = REFERENCE_FILE) -> Reference:
             short_title=_titles(entry, "{}_short"),
             round_table=_number(entry, "imrf_rt"),
             ar_official=_text(entry, "ar_official") == "true",
+            location=entry.location,
         )
         for entry in _entries(data, "objectives")
     )
@@ -37,6 +38,7 @@ def load_reference(path: Path = REFERENCE_FILE) -> Reference:
             letter=_text(entry, "id"),
             title=_titles(entry, "{}"),
             ar_official=_text(entry, "ar_official") == "true",
+            location=entry.location,
         )
         for entry in _entries(data, "guiding_principles")
     )
@@ -45,6 +47,8 @@ def load_reference(path: Path = REFERENCE_FILE) -> Reference:
             number=_number(entry, "id"),
             title=_titles(entry, "title_{}"),
             objectives=_numbers(entry, "objectives"),
+            ar_official=_text(entry, "ar_official") == "true",
+            location=entry.location,
         )
         for entry in _entries(data, "round_tables")
     )

@@ -192,7 +192,10 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
             label=language.paragraph_label(item.number),
             text=text,
             marker=f" {words.translation_pending}" if shown_in != language.code else "",
-            note=Footnote(language.list_separator.join(_attribution(event, language) for event in sources)),
+            note=Footnote(
+                language.list_separator.join(_attribution(event, language) for event in sources)
+                + language.full_stop
+            ),
             uid=message.uid,
         )
 
