@@ -9,16 +9,22 @@ BUILD ?= build
 PDF_ENGINE ?= typst
 
 .DEFAULT_GOAL := help
-.PHONY: help outcome validate test bench regen-golden templates clean distclean
+.PHONY: help outcome validate status check test bench regen-golden templates clean distclean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 outcome: $(STAMP) ## Build the outcome document from sources/ into build/
-	$(BIN)/outcome build --sources $(SOURCES) --build $(BUILD) --pdf-engine $(PDF_ENGINE)
+	$(BIN)/outcome build --sources $(SOURCES) --build $(BUILD) --pdf-engine $(PDF_ENGINE) $(if $(FINAL),--final)
 
 validate: $(STAMP) ## Check the sources and report every problem, writing nothing
 	$(BIN)/outcome validate --sources $(SOURCES)
+
+status: $(STAMP) ## Show where the review stands (events, objectives, translations, length, deadline); write build/status.html
+	$(BIN)/outcome status --sources $(SOURCES) --build $(BUILD)
+
+check: $(STAMP) ## Report what is wrong or missing; make check FINAL=1 checks as the final version needs
+	$(BIN)/outcome check --sources $(SOURCES) $(if $(FINAL),--final)
 
 test: $(STAMP) ## Run the linter, the type checker and the tests
 	$(BIN)/ruff check pipeline tests templates bench

@@ -1,4 +1,5 @@
-"""The pipeline in order: collect → normalize → merge → render, and what a build reports.
+"""The pipeline in order: collect → normalize → merge → render, and what a build reports; and
+the commands that look at its results (status, check, where).
 
 Only this module strings the stages together; each stage takes the previous one's result.
 """
@@ -10,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import intermediate
+from pipeline import checks, intermediate
 from pipeline.collect import collect
 from pipeline.errors import Diagnostics, Problem, SourceError, display_path
 from pipeline.merge import merge
@@ -59,11 +60,20 @@ class BuildResult:
         )
 
 
-def validate(sources: Path) -> Validated:
-    """Read and check every source under *sources*; raise SourceError listing every problem."""
+def _read(sources: Path) -> tuple[Corpus, Diagnostics]:
+    """Return the corpus of every summary that could be read, and the problems of the others;
+    raise SourceError when not even review.yaml could be read."""
     diagnostics = Diagnostics()
     corpus = normalize(collect(sources, diagnostics), load_reference(), diagnostics)
     if corpus is None:
+        raise SourceError(diagnostics.problems)
+    return corpus, diagnostics
+
+
+def validate(sources: Path) -> Validated:
+    """Read and check every source under *sources*; raise SourceError listing every problem."""
+    corpus, diagnostics = _read(sources)
+    if diagnostics.problems:
         raise SourceError(diagnostics.problems)
     return Validated(corpus, tuple(sorted(diagnostics.notices)))
 
@@ -77,22 +87,86 @@ def build_timestamp(review_date: datetime.date) -> datetime.datetime:
 
 
 def build(
-    sources: Path, build_dir: Path, templates: Path, pdf_engine: PdfEngine = PdfEngine.TYPST
+    sources: Path,
+    build_dir: Path,
+    templates: Path,
+    pdf_engine: PdfEngine = PdfEngine.TYPST,
+    final: bool = False,
+    today: datetime.date | None = None,
 ) -> BuildResult:
-    """Build the outcome document from *sources* into *build_dir*, with the *templates*."""
+    """Build the outcome document from *sources* into *build_dir*, with the *templates*, and the
+    status page. With *final*, run the final check first and build nothing when it fails."""
     validated = validate(sources)
     corpus = validated.corpus
-    written = intermediate.write_normalized(corpus.summaries, sources, build_dir)
     outcome = merge(corpus)
+    assessment = checks.assess(corpus, outcome)
+    if final:
+        found = checks.findings(assessment, final=True)
+        if any(finding.level is checks.Level.ERROR for finding in found):
+            raise checks.CheckFailed(found)
+    written = intermediate.write_normalized(corpus.summaries, sources, build_dir)
     merged = intermediate.write_merged(outcome, sources, build_dir)
     rendered = render(outcome, templates, build_dir, build_timestamp(corpus.review.date), pdf_engine)
+    status = checks.status_of(assessment, today or datetime.date.today())
+    page = checks.write_status_page(status, templates, build_dir)
     return BuildResult(
         corpus,
         outcome,
         build_dir,
-        (*written, merged, *rendered.written),
+        (*written, merged, *rendered.written, page),
         (*sorted(validated.notices + rendered.notices), *_illustrative(corpus)),
     )
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    """The status figures, the page written, and what the editor should know about the sources."""
+
+    status: checks.Status
+    page: Path
+    notices: tuple[Problem, ...]
+
+
+def status(
+    sources: Path, build_dir: Path, templates: Path, today: datetime.date | None = None
+) -> StatusResult:
+    """Return where the review stands on *today*, and write it to build/status.html."""
+    validated = validate(sources)
+    assessment = checks.assess(validated.corpus, merge(validated.corpus))
+    figures = checks.status_of(assessment, today or datetime.date.today())
+    return StatusResult(figures, checks.write_status_page(figures, templates, build_dir), validated.notices)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The findings of `outcome check`, and the notes of reading the sources."""
+
+    findings: tuple[checks.Finding, ...]
+    notices: tuple[Problem, ...]
+
+    @property
+    def failed(self) -> bool:
+        return any(finding.level is checks.Level.ERROR for finding in self.findings)
+
+    def describe(self) -> str:
+        return checks.tally(self.findings)
+
+
+def check(sources: Path, final: bool = False) -> Checked:
+    """Return every finding about the sources, the problems that stop a build among them (as
+    errors); with *final*, as the final version needs them."""
+    corpus, diagnostics = _read(sources)
+    problems = tuple(
+        checks.Finding(checks.Level.ERROR, p.location, "", p.message) for p in diagnostics.problems
+    )
+    found = checks.findings(checks.assess(corpus, merge(corpus)), final)
+    return Checked(tuple(sorted(problems + found)), tuple(sorted(diagnostics.notices)))
+
+
+def where(sources: Path, number: int, annex: bool = False) -> checks.ParagraphSource:
+    """Return where paragraph *number* of the main body (or the annex) comes from."""
+    corpus = validate(sources).corpus
+    return checks.where(corpus, merge(corpus), number, annex)
 
 
 def _illustrative(corpus: Corpus) -> tuple[Problem, ...]:

@@ -6,19 +6,23 @@ Each command calls one library function and prints what it returns: notices on s
 
 from __future__ import annotations
 
+import datetime
 import functools
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import click
+from rich.console import Console
 
-from pipeline.build import build as build_outcome
-from pipeline.build import validate as validate_sources
-from pipeline.errors import PipelineError, Problem
+from pipeline import build as library
+from pipeline.checks.terminal import status_tables
+from pipeline.errors import Location, PipelineError, Problem, display_path
 from pipeline.ingest import ingest as ingest_reports
 from pipeline.languages import SOURCE_LANGUAGES
 from pipeline.model import PdfEngine, event_id_problem
+from pipeline.plain import plain
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -95,10 +99,13 @@ def main() -> None:
     help="typst draws the PDF itself (pip only); libreoffice converts the Word file "
     "(needs LibreOffice); none writes no PDF.",
 )
+@click.option(
+    "--final", is_flag=True, help="Run `outcome check --final` first; build nothing if it finds an error."
+)
 @_report_errors
-def build(sources: Path, build_dir: Path, templates: Path | None, pdf_engine: str) -> None:
+def build(sources: Path, build_dir: Path, templates: Path | None, pdf_engine: str, final: bool) -> None:
     """Validate the sources, then write the normalized summaries, the merged outcome and the documents."""
-    result = build_outcome(sources, build_dir, _templates(templates), PdfEngine(pdf_engine))
+    result = library.build(sources, build_dir, _templates(templates), PdfEngine(pdf_engine), final)
     _notes(result.notices)
     click.echo(result.describe())
 
@@ -108,7 +115,7 @@ def build(sources: Path, build_dir: Path, templates: Path | None, pdf_engine: st
 @_report_errors
 def validate(sources: Path) -> None:
     """Check every source and report every problem; write nothing."""
-    validated = validate_sources(sources)
+    validated = library.validate(sources)
     _notes(validated.notices)
     click.echo(validated.describe())
 
@@ -158,3 +165,68 @@ def ingest(
     ingested = ingest_reports(reports, event, languages, target, force)
     _notes(ingested.notices)
     click.echo(ingested.text if to_stdout else ingested.describe(), nl=not to_stdout)
+
+
+@main.command()
+@sources_option
+@click.option(
+    "--final", is_flag=True, help="Check as the final version needs: sample text, drafts… are errors."
+)
+@_report_errors
+def check(sources: Path, final: bool) -> None:
+    """Report what is wrong or missing in the sources, errors then warnings; exit 1 on an error."""
+    checked = library.check(sources, final)
+    _notes(checked.notices)
+    for finding in checked.findings:
+        click.echo(str(finding))
+    click.echo(checked.describe())
+    if checked.failed:
+        raise SystemExit(1)
+
+
+def _day(context: click.Context, parameter: click.Parameter, value: str | None) -> datetime.date | None:
+    try:
+        return None if value is None else datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date (expected YYYY-MM-DD)") from None
+
+
+@main.command()
+@sources_option
+@build_option
+@templates_option
+@click.option(
+    "--today", callback=_day, metavar="YYYY-MM-DD", help="Count the days to the deadline from this day."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON, for other tools.")
+@_report_errors
+def status(
+    sources: Path, build_dir: Path, templates: Path | None, today: datetime.date | None, as_json: bool
+) -> None:
+    """Show where the review stands, and write it to BUILD/status.html."""
+    result = library.status(sources, build_dir, _templates(templates), today)
+    _notes(result.notices)
+    if as_json:
+        data = plain(result.status, {Location: str, Path: lambda path: display_path(path)})
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        Console(highlight=False).print(status_tables(result.status))
+        click.echo(f"Wrote {display_path(result.page)}.")
+
+
+@main.command()
+@click.argument("number", type=click.IntRange(min=1))
+@sources_option
+@click.option(
+    "--lang",
+    "languages",
+    multiple=True,
+    type=click.Choice(SOURCE_LANGUAGES),
+    help="Show the text in this language only.",
+)
+@click.option("--annex", is_flag=True, help="Paragraph NUMBER of the annex, not of the main body.")
+@_report_errors
+def where(number: int, sources: Path, languages: tuple[str, ...], annex: bool) -> None:
+    """Show where paragraph NUMBER comes from: event, message, file and line, objectives, texts."""
+    found = library.where(sources, number, annex)
+    click.echo(found.describe(languages or SOURCE_LANGUAGES))

@@ -94,8 +94,7 @@ class Review:
     organ: Localized
     session: Localized
     distribution: str
-    # How alike two messages must be (0–100) for `outcome check` to call them possible duplicates.
-    duplicate_threshold: int = field(default=85, metadata=SKIP)
+    duplicate_threshold: int = field(default=85, metadata=SKIP)  # 0–100, for outcome check
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -167,6 +166,7 @@ class Summary:
     illustrative: bool
     source: Path = field(compare=False)
     messages: tuple[KeyMessage, ...]
+    samples: tuple[Path, ...] = field(default=(), compare=False, metadata=SKIP)  # files marked illustrative
 
 
 @dataclass(frozen=True)

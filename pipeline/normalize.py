@@ -26,7 +26,9 @@ _UID_COMPLAINT = (
 
 def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) -> Corpus | None:
     """Return the corpus: every summary collect found, read and cleaned (YAML summaries, then
-    reports); None when any source has a problem (recorded in *diagnostics*)."""
+    reports). Summaries with problems are left out, their problems recorded in *diagnostics*;
+    such a corpus is for the checks only (build.validate refuses it). None when review.yaml could
+    not be read."""
     summaries = []
     for source in sources.summaries:
         summary = read_summary(source, reference, diagnostics)
@@ -39,7 +41,7 @@ def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) 
         if summary is not None:
             summaries.append(summary)
     _check_same_as(summaries, diagnostics)
-    if sources.review is None or diagnostics.problems:
+    if sources.review is None:
         return None
     return Corpus(
         folder=sources.folder,
@@ -128,6 +130,7 @@ def summary_record(source: SummaryFile, reference: Reference) -> Record[Summary]
             illustrative=values["illustrative"],
             source=source.path,
             messages=values["messages"],
+            samples=(source.path,) if values["illustrative"] else (),
         )
 
     return Record(

@@ -45,3 +45,21 @@ def write_sources(target: Path) -> Path:
         SUMMARY.replace("@TRICKY@", quoted), encoding="utf-8"
     )
     return target
+
+
+def assemble(case: Path, target: Path) -> None:
+    """Copy the valid base sources to *target*, then lay the case's files over them.
+
+    A file named `<name>.remove` deletes the file <name>; `expected.txt`, `absent.txt` and `args`
+    describe the case and are not copied.
+    """
+    shutil.copytree(BASE, target)
+    for path in sorted(case.rglob("*")):
+        relative = path.relative_to(case)
+        if path.is_dir() or relative.name in ("expected.txt", "absent.txt", "args"):
+            continue
+        if path.suffix == ".remove":
+            (target / relative.with_suffix("")).unlink()
+        else:
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / relative)

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from tests.corpus import assemble
 
 CASES = Path(__file__).parent / "error_cases"
 BASE = CASES / "_base"
@@ -16,20 +17,6 @@ BASE = CASES / "_base"
 
 def case_names() -> list[str]:
     return sorted(path.name for path in CASES.iterdir() if path.is_dir() and path.name != "_base")
-
-
-def assemble(case: Path, target: Path) -> None:
-    """Copy the valid base sources to *target*, then lay the case's files over them."""
-    shutil.copytree(BASE, target)
-    for path in sorted(case.rglob("*")):
-        relative = path.relative_to(case)
-        if path.is_dir() or relative.name == "expected.txt":
-            continue
-        if path.suffix == ".remove":
-            (target / relative.with_suffix("")).unlink()
-        else:
-            (target / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target / relative)
 
 
 def test_base_is_valid(tmp_path):

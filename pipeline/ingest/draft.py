@@ -56,6 +56,7 @@ class Draft:
     messages: tuple[DraftMessage, ...] = ()
     sources: tuple[Path, ...] = field(default=(), metadata=SKIP)
     notes: tuple[Problem, ...] = field(default=(), metadata=SKIP)
+    samples: tuple[Path, ...] = field(default=(), metadata=SKIP)  # the reports marked illustrative
 
     def yaml(self) -> str:
         """Return the draft in the summary format, as YAML an editor checks before building."""
@@ -114,6 +115,7 @@ def combine(event: str, reports: tuple[IngestedReport, ...]) -> Draft:
         messages=tuple(messages),
         sources=tuple(report.path for report in reports),
         notes=tuple(notes),
+        samples=tuple(report.path for report in reports if report.illustrative),
     )
 
 
@@ -125,6 +127,7 @@ def draft_summary(draft: Draft) -> Summary:
         language=draft.language,
         illustrative=draft.illustrative,
         source=draft.sources[0],
+        samples=draft.samples,
         messages=tuple(
             KeyMessage(
                 uid=f"{draft.event}#{message.id}",

@@ -40,12 +40,14 @@ class ParagraphView:
     marker: str
     note: Footnote
     uid: str = field(metadata=SKIP)
+    events: tuple[str, ...] = field(default=(), metadata=SKIP)  # the events its footnote names
 
 
 @dataclass(frozen=True)
 class SectionView:
     heading: str
     paragraphs: tuple[ParagraphView, ...]
+    objective: int = field(default=0, metadata=SKIP)
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
                 + language.full_stop
             ),
             uid=message.uid,
+            events=item.events,
         )
 
     def part(part: Part, cross_cutting_letter: bool) -> PartView:
@@ -208,6 +211,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
                         number=section.objective, title=_in(language, section.title)
                     ),
                     paragraphs=tuple(map(paragraph, section.paragraphs)),
+                    objective=section.objective,
                 )
                 for section in cluster.objectives
             )

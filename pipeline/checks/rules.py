@@ -1,0 +1,166 @@
+"""The rules of `outcome check`: each returns its findings about an assessed outcome.
+
+Warnings say what an editor should look at before a deadline; with `final`, what must not reach
+the General Assembly becomes an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.checks.assessment import Assessment
+from pipeline.checks.findings import Finding, Level
+from pipeline.checks.parity import parity
+from pipeline.errors import Location
+from pipeline.languages import LANGUAGES
+
+PLACEHOLDERS = ("…", "...")
+
+
+def findings(assessment: Assessment, final: bool = False) -> tuple[Finding, ...]:
+    """Return every finding about *assessment*, errors first, each group by place."""
+    rules = (_objectives, _translations, _duplicates, _length, _dates)
+    found = [finding for rule in rules for finding in rule(assessment, final)]
+    found += parity(assessment.views)
+    if final:
+        found += _final(assessment)
+    return tuple(sorted(found))
+
+
+def _level(final: bool) -> Level:
+    return Level.ERROR if final else Level.WARNING
+
+
+def _objectives(assessment: Assessment, final: bool) -> Iterator[Finding]:
+    for message in assessment.messages:
+        if not message.objectives:
+            yield Finding(
+                Level.WARNING,
+                message.location,
+                f"message '{message.uid}'",
+                "names no objective: it stands among the cross-cutting messages",
+            )
+    named = {number for message in assessment.messages for number in message.objectives}
+    for objective in assessment.corpus.reference.objectives:
+        if objective.number not in named:
+            yield Finding(
+                Level.WARNING,
+                None,
+                f"objective {objective.number} ({objective.short_title.get('en', '')})",
+                "no event addressed it",
+            )
+
+
+def _translations(assessment: Assessment, final: bool) -> Iterator[Finding]:
+    languages = assessment.corpus.review.languages
+    for message in assessment.messages:
+        if message.same_as is not None:
+            continue  # not printed: the message it repeats stands for it
+        for code in languages:
+            if not message.text.get(code):
+                yield Finding(
+                    _level(final),
+                    message.location,
+                    f"message '{message.uid}'",
+                    f"has no '{code}' text: the {LANGUAGES[code].name} document marks its "
+                    "translation as pending",
+                )
+
+
+def _duplicates(assessment: Assessment, final: bool) -> Iterator[Finding]:
+    for pair in assessment.duplicates:
+        yield Finding(
+            Level.WARNING,
+            pair.location,
+            f"message '{pair.later}'",
+            f"may say the same as '{pair.earlier}' ({pair.similarity} % alike): mark it "
+            f"'same_as: {pair.earlier}' to merge them, or 'distinct_from: [{pair.earlier}]'",
+        )
+    known = {message.uid for message in assessment.messages}
+    for message in assessment.messages:
+        for other in message.distinct_from:
+            if other not in known:
+                yield Finding(
+                    Level.WARNING,
+                    message.location,
+                    f"message '{message.uid}'",
+                    f"distinct_from names '{other}', which is no message",
+                )
+
+
+def _length(assessment: Assessment, final: bool) -> Iterator[Finding]:
+    for count in assessment.words:
+        if count.over:
+            yield Finding(
+                _level(final),
+                assessment.review_file,
+                f"the {LANGUAGES[count.language].name} document",
+                f"has {count.total:,} words, {count.over:,} over the word limit of {count.limit:,}",
+            )
+
+
+def _dates(assessment: Assessment, final: bool) -> Iterator[Finding]:
+    review = assessment.corpus.review
+    contributing = {message.event for message in assessment.messages}
+    for event in assessment.outcome.timeline:
+        if event.date.end > review.date and event.id in contributing:
+            yield Finding(
+                _level(final),
+                event.location,
+                f"event '{event.id}'",
+                f"ends on {event.date.end.isoformat()}, after the document's date "
+                f"({review.date.isoformat()}), yet contributes messages",
+            )
+
+
+def _final(assessment: Assessment) -> Iterator[Finding]:
+    """Yield what must not reach the General Assembly."""
+    corpus, review_file = assessment.corpus, assessment.review_file
+    for summary in corpus.summaries:
+        for sample in summary.samples:
+            yield Finding(
+                Level.ERROR, Location(sample), f"event '{summary.event}'", "this file is sample content"
+            )
+    for chapter in corpus.front:
+        if chapter.illustrative:
+            subject = f"the {chapter.name} ({chapter.language})"
+            yield Finding(Level.ERROR, chapter.location, subject, "this file is sample content")
+    symbol = corpus.review.symbol
+    if any(mark in symbol for mark in PLACEHOLDERS) or not symbol.strip("…. "):
+        problem = f"'{symbol}' is a placeholder: give the symbol assigned"
+        yield Finding(Level.ERROR, review_file, "the symbol", problem)
+    if corpus.review.draft_label:
+        label = ", ".join(f"{code}: {text}" for code, text in corpus.review.draft_label.items())
+        yield Finding(Level.ERROR, review_file, "the draft label", f"the final version has none ({label})")
+    yield from _working_translations(assessment)
+    for event in corpus.timeline:
+        if event.awaiting_summary:
+            yield Finding(Level.ERROR, event.location, f"event '{event.id}'", "its summary is still awaited")
+
+
+def _working_translations(assessment: Assessment) -> Iterator[Finding]:
+    """Yield the Arabic titles the document prints that are not the official text."""
+    if "ar" not in assessment.corpus.review.languages:
+        return
+    reference, outcome = assessment.corpus.reference, assessment.outcome
+    parts = (outcome.body, outcome.annex)
+    printed = {
+        section.objective for part in parts for cluster in part.clusters for section in cluster.objectives
+    }
+    tables = {cluster.round_table for part in parts for cluster in part.clusters if cluster.round_table}
+    for objective in reference.objectives:
+        if objective.number in printed and not objective.ar_official:
+            yield Finding(
+                Level.ERROR,
+                objective.location,
+                f"objective {objective.number}",
+                "its Arabic title is a working translation (ar_official: false)",
+            )
+    for table in reference.round_tables:
+        if table.number in tables and not table.ar_official:
+            yield Finding(
+                Level.ERROR,
+                table.location,
+                f"round table {table.number}",
+                "its Arabic title is a working translation (ar_official: false)",
+            )

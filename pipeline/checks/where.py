@@ -1,0 +1,60 @@
+"""Where paragraph N comes from (`outcome where N`): its event, message, file and line,
+objectives and text in each language, and the messages merged into it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.errors import PipelineError
+from pipeline.model import Corpus, Event, KeyMessage, OutcomeDocument, Paragraph
+
+
+@dataclass(frozen=True)
+class ParagraphSource:
+    """A numbered paragraph of the outcome and where each message it stands for was written."""
+
+    number: int
+    part: str
+    paragraph: Paragraph
+    events: tuple[Event, ...]
+    merged: tuple[KeyMessage, ...]
+
+    def describe(self, languages: tuple[str, ...]) -> str:
+        """Return the paragraph's sources as lines to print, with its text in *languages*."""
+        message = self.paragraph.message
+        lines = [f"Paragraph {self.number} of the {self.part}", *self._message(message, languages)]
+        for event in self.events:
+            title = event.title.get("en") or next(iter(event.title.values()), "")
+            lines.append(f"  event      {event.id}: {title} ({event.date})")
+        for repeat in self.merged:
+            lines += ["  merged into it (same_as):", *self._message(repeat, languages)]
+        return "\n".join(lines)
+
+    @staticmethod
+    def _message(message: KeyMessage, languages: tuple[str, ...]) -> list[str]:
+        objectives = ", ".join(map(str, message.objectives)) or "none (cross-cutting)"
+        lines = [
+            f"  message    {message.uid} ({message.kind.value})",
+            f"  written at {message.location}",
+            f"  objectives {objectives}",
+        ]
+        return lines + [f"  {code:<10} {message.text.get(code, '(no text)')}" for code in languages]
+
+
+def where(corpus: Corpus, outcome: OutcomeDocument, number: int, annex: bool = False) -> ParagraphSource:
+    """Return the source of paragraph *number* of the main body (or of the annex)."""
+    part, name = (outcome.annex, "annex") if annex else (outcome.body, "main body")
+    paragraphs = list(part.paragraphs())
+    found = next((paragraph for paragraph in paragraphs if paragraph.number == number), None)
+    if found is None:
+        has = f"it has 1 to {len(paragraphs)}" if paragraphs else "it has none"
+        raise PipelineError(f"there is no paragraph {number} in the {name} ({has})")
+    events = {event.id: event for event in outcome.timeline}
+    messages = {message.uid: message for summary in corpus.summaries for message in summary.messages}
+    return ParagraphSource(
+        number=number,
+        part=name,
+        paragraph=found,
+        events=tuple(events[event_id] for event_id in found.events),
+        merged=tuple(messages[uid] for uid in found.merged),
+    )

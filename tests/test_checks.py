@@ -1,0 +1,56 @@
+"""`outcome check [--final]`: each finding word for word, from one small case each (tests/check_cases/)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.errors import display_path
+from pipeline.reference import REFERENCE_FILE
+from tests.corpus import assemble
+
+CASES = Path(__file__).parent / "check_cases"
+
+
+def case_names() -> list[str]:
+    return sorted(path.name for path in CASES.iterdir() if path.is_dir())
+
+
+def lines_of(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8").replace("{reference}", display_path(REFERENCE_FILE))
+    return text.splitlines()
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_check_case(name, tmp_path):
+    case = CASES / name
+    assemble(case, tmp_path / "sources")
+    args = (case / "args").read_text(encoding="utf-8").split() if (case / "args").is_file() else []
+    result = CliRunner().invoke(main, ["check", "--sources", "sources", *args])
+    printed = result.stdout.splitlines()
+    for line in lines_of(case / "expected.txt"):
+        assert line in printed, f"{name}: missing {line!r} in:\n{result.stdout}"
+    for fragment in lines_of(case / "absent.txt"):
+        assert not any(fragment in line for line in printed), (
+            f"{name}: {fragment!r} printed:\n{result.stdout}"
+        )
+    errors = sum(": error: " in line or line.startswith("error: ") for line in printed)
+    warnings = sum(": warning: " in line or line.startswith("warning: ") for line in printed)
+    assert (
+        printed[-1]
+        == f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    )
+    assert result.exit_code == (1 if errors else 0), result.output
+
+
+def test_errors_come_before_warnings(tmp_path):
+    assemble(CASES / "final-version", tmp_path / "sources")
+    printed = CliRunner().invoke(main, ["check", "--sources", "sources", "--final"]).stdout.splitlines()[:-1]
+    levels = [re.search(r"\b(error|warning): ", line).group(1) for line in printed]
+    assert levels == sorted(levels) and "error" in levels and "warning" in levels
