@@ -54,3 +54,13 @@ def test_errors_come_before_warnings(tmp_path):
     printed = CliRunner().invoke(main, ["check", "--sources", "sources", "--final"]).stdout.splitlines()[:-1]
     levels = [re.search(r"\b(error|warning): ", line).group(1) for line in printed]
     assert levels == sorted(levels) and "error" in levels and "warning" in levels
+
+
+def test_the_final_check_turns_pending_work_into_errors(tmp_path):
+    assemble(CASES / "before-a-deadline", tmp_path / "sources")
+    result = CliRunner().invoke(main, ["check", "--sources", "sources", "--final"])
+    assert result.exit_code == 1
+    assert (
+        "sources/summaries/talks-2023.yaml:9:9: error: message 'talks-2023#m2': has no 'ar' text: "
+        "the Arabic document marks its translation as pending"
+    ) in result.stdout.splitlines()
