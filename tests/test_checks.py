@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline.build import validate
+from pipeline.checks.duplicates import possible_duplicates
 from pipeline.cli import main
 from pipeline.errors import display_path
+from pipeline.merge import merge
 from pipeline.reference import REFERENCE_FILE
 from tests.corpus import assemble
 
@@ -64,3 +67,29 @@ def test_the_final_check_turns_pending_work_into_errors(tmp_path):
         "sources/summaries/talks-2023.yaml:9:9: error: message 'talks-2023#m2': has no 'ar' text: "
         "the Arabic document marks its translation as pending"
     ) in result.stdout.splitlines()
+
+
+def test_duplicates_are_sought_across_events_only_and_at_the_threshold(tmp_path):
+    sources = tmp_path / "sources"
+    assemble(CASES / "duplicate", sources)
+    talks = (sources / "summaries" / "talks-2023.yaml").read_text(encoding="utf-8")
+    # The same text twice within one event is the editor's own business, not a cross-event duplicate.
+    (sources / "summaries" / "talks-2023.yaml").write_text(
+        talks + "  - id: m3\n    text: {en: Invest in migration data.}\n    objectives: [1]\n",
+        encoding="utf-8",
+    )
+    review = (sources / "review.yaml").read_text(encoding="utf-8")
+    corpus = validate(sources).corpus
+    found = possible_duplicates(corpus, merge(corpus).timeline)
+    assert [(pair.earlier, pair.later, pair.similarity) for pair in found] == [
+        ("talks-2023#m1", "hearings-2024#m1", 100),
+        ("talks-2023#m3", "hearings-2024#m1", 87),  # English only: "of the" more
+    ]
+    (sources / "review.yaml").write_text(review + "duplicate_threshold: 100\n", encoding="utf-8")
+    (sources / "summaries" / "hearings-2024.yaml").write_text(
+        "event: hearings-2024\nlanguage: en\nmessages:\n  - id: m1\n    text: Invest in data on migration.\n"
+        "    objectives: [1]\n",
+        encoding="utf-8",
+    )
+    corpus = validate(sources).corpus
+    assert possible_duplicates(corpus, merge(corpus).timeline) == ()

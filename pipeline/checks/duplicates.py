@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
 from rapidfuzz import fuzz, process, utils
 
 from pipeline.errors import Location
@@ -31,14 +32,18 @@ class Duplicate:
 
 
 def _comparable(message: KeyMessage) -> dict[str, str]:
-    """Return each text of *message* as it is compared."""
-    return {code: utils.default_process(normalize_for_matching(text)) for code, text in message.text.items()}
+    """Return each text of *message* as it is compared: normalized, its words sorted once here, so
+    that comparing two is a plain ratio (what token_sort_ratio does, without sorting every time)."""
+    return {
+        code: " ".join(sorted(utils.default_process(normalize_for_matching(text)).split()))
+        for code, text in message.text.items()
+    }
 
 
 def possible_duplicates(corpus: Corpus, timeline: tuple[Event, ...]) -> tuple[Duplicate, ...]:
     """Return the pairs of messages of different events that are at least the review's
-    `duplicate_threshold` alike, in document order of the later one. *timeline* gives the
-    events' order (merge's chronological order)."""
+    `duplicate_threshold` alike, the later one in *timeline*'s order (merge's chronological
+    order) marked, in document order."""
     threshold = corpus.review.duplicate_threshold
     rank = {event.id: index for index, event in enumerate(timeline)}
     messages = sorted(
@@ -50,23 +55,36 @@ def possible_duplicates(corpus: Corpus, timeline: tuple[Event, ...]) -> tuple[Du
         groups.setdefault(message.primary_objective, []).append(message)
     found = []
     for objective, group in groups.items():
-        texts = [_comparable(message) for message in group]
-        languages = {language for text in texts for language in text}
-        columns = {language: [text.get(language, "") for text in texts] for language in languages}
-        for index, later in enumerate(group):
-            best: dict[int, int] = {}
-            for language, text in texts[index].items():
-                earlier = columns[language][:index]
-                for _, score, position in process.extract(
-                    text, earlier, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
-                ):
-                    best[position] = max(best.get(position, 0), round(score))
-            for position, score in sorted(best.items()):
-                first = group[position]
-                if first.event == later.event or _set_apart(first, later):
-                    continue
-                found.append(Duplicate(first.uid, later.uid, score, objective, later.location))
+        for (first, later), score in sorted(_alike(group, threshold).items()):
+            if group[first].event != group[later].event and not _set_apart(group[first], group[later]):
+                found.append(
+                    Duplicate(group[first].uid, group[later].uid, score, objective, group[later].location)
+                )
     return tuple(found)
+
+
+def _alike(group: list[KeyMessage], threshold: int) -> dict[tuple[int, int], int]:
+    """Return, for each pair (earlier, later) of positions in *group* at least *threshold* alike
+    in some language, their best similarity. All pairs are scored at once, in C++ (rapidfuzz's
+    cdist), on every core."""
+    texts = [_comparable(message) for message in group]
+    best: dict[tuple[int, int], int] = {}
+    for language in sorted({code for text in texts for code in text}):
+        positions = [position for position, text in enumerate(texts) if text.get(language)]
+        column = [texts[position][language] for position in positions]
+        scores = process.cdist(
+            column,
+            column,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=threshold,
+            dtype=numpy.uint8,
+            workers=-1,
+        )
+        for row, col in zip(*numpy.nonzero(numpy.triu(scores, k=1)), strict=True):
+            pair = (positions[row], positions[col])
+            best[pair] = max(best.get(pair, 0), int(scores[row, col]))
+    return best
 
 
 def _set_apart(first: KeyMessage, second: KeyMessage) -> bool:
