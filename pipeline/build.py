@@ -130,11 +130,12 @@ class StatusResult:
 def status(
     sources: Path, build_dir: Path, templates: Path, today: datetime.date | None = None
 ) -> StatusResult:
-    """Return where the review stands on *today*, and write it to build/status.html."""
-    validated = validate(sources)
-    assessment = checks.assess(validated.corpus, merge(validated.corpus))
-    figures = checks.status_of(assessment, today or datetime.date.today())
-    return StatusResult(figures, checks.write_status_page(figures, templates, build_dir), validated.notices)
+    """Return where the review stands on *today*, and write it to build/status.html; the problems
+    that stop a build (an event without its summary…) are among its findings."""
+    assessment, diagnostics = _assess(sources)
+    figures = checks.status_of(assessment, today or datetime.date.today(), _errors(diagnostics))
+    page = checks.write_status_page(figures, templates, build_dir)
+    return StatusResult(figures, page, tuple(sorted(diagnostics.notices)))
 
 
 @dataclass(frozen=True)
@@ -155,12 +156,20 @@ class Checked:
 def check(sources: Path, final: bool = False) -> Checked:
     """Return every finding about the sources, the problems that stop a build among them (as
     errors); with *final*, as the final version needs them."""
+    assessment, diagnostics = _assess(sources)
+    found = checks.findings(assessment, final, _errors(diagnostics))
+    return Checked(found, tuple(sorted(diagnostics.notices)))
+
+
+def _assess(sources: Path) -> tuple[checks.Assessment, Diagnostics]:
+    """Return the assessment of every summary that could be read, and the problems of the others."""
     corpus, diagnostics = _read(sources)
-    problems = tuple(
-        checks.Finding(checks.Level.ERROR, p.location, "", p.message) for p in diagnostics.problems
-    )
-    found = checks.findings(checks.assess(corpus, merge(corpus)), final)
-    return Checked(tuple(sorted(problems + found)), tuple(sorted(diagnostics.notices)))
+    return checks.assess(corpus, merge(corpus)), diagnostics
+
+
+def _errors(diagnostics: Diagnostics) -> tuple[checks.Finding, ...]:
+    """Return the problems of the sources as findings (errors): they stop a build."""
+    return tuple(checks.Finding(checks.Level.ERROR, p.location, "", p.message) for p in diagnostics.problems)
 
 
 def where(sources: Path, number: int, annex: bool = False) -> checks.ParagraphSource:

@@ -79,6 +79,19 @@ def test_status_in_the_terminal_shows_the_words_and_the_days_left(sources):
     assert result.stdout.rstrip().endswith("Wrote build/status.html.")
 
 
+def test_status_shows_what_is_missing_even_when_it_stops_the_build(sources):
+    (sources / "summaries" / "hearings-2024.yaml").unlink()
+    result = run("status", "--sources", "sources", "--today", "2024-09-01", "--json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert [(event["id"], event["summary"]) for event in figures["events"]] == [
+        ("talks-2023", "sources/summaries/talks-2023.yaml"),
+        ("hearings-2024", None),
+    ]
+    assert figures["findings"][0]["level"] == "error"
+    assert figures["findings"][0]["message"].startswith("no summary for event 'hearings-2024'")
+
+
 def test_a_bad_today_is_a_usage_error(sources):
     result = run("status", "--sources", "sources", "--today", "1 September")
     assert result.exit_code == 2

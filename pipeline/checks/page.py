@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 
+from pipeline.checks.findings import tally
 from pipeline.checks.status import Status
 from pipeline.errors import TemplateError, display_path
 from pipeline.languages import LANGUAGES
@@ -34,6 +35,7 @@ def write_status_page(status: Status, templates: Path, build: Path) -> Path:
             languages=LANGUAGES,
             cells={(cell.event, cell.objective): cell for cell in status.cells},
             columns=[*(objective.number for objective in status.objectives), None],
+            tally=tally,
         )
     except jinja2.TemplateNotFound:
         raise TemplateError(f"{display_path(templates / PAGE_TEMPLATE)}: template not found") from None

@@ -17,10 +17,13 @@ from pipeline.languages import LANGUAGES
 PLACEHOLDERS = ("…", "...")
 
 
-def findings(assessment: Assessment, final: bool = False) -> tuple[Finding, ...]:
-    """Return every finding about *assessment*, errors first, each group by place."""
+def findings(
+    assessment: Assessment, final: bool = False, problems: tuple[Finding, ...] = ()
+) -> tuple[Finding, ...]:
+    """Return every finding about *assessment*, with the *problems* found reading the sources,
+    errors first, each group by place."""
     rules = (_objectives, _translations, _duplicates, _length, _dates)
-    found = [finding for rule in rules for finding in rule(assessment, final)]
+    found = [*problems, *(finding for rule in rules for finding in rule(assessment, final))]
     found += parity(assessment.views)
     if final:
         found += _final(assessment)

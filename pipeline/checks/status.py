@@ -110,8 +110,9 @@ def _english_or_first(text: Localized) -> str:
     return text.get("en") or next(iter(text.values()), "")
 
 
-def status_of(assessment: Assessment, today: datetime.date) -> Status:
-    """Return the status figures of *assessment* on the day *today*."""
+def status_of(assessment: Assessment, today: datetime.date, problems: tuple[Finding, ...] = ()) -> Status:
+    """Return the status figures of *assessment* on the day *today*, with the *problems* found
+    reading the sources among its findings."""
     corpus = assessment.corpus
     summaries = {summary.event: summary for summary in corpus.summaries}
     timeline = assessment.outcome.timeline
@@ -160,7 +161,7 @@ def status_of(assessment: Assessment, today: datetime.date) -> Status:
         translations=tuple(_translation(assessment, code) for code in corpus.review.languages),
         words=assessment.words,
         duplicates=assessment.duplicates,
-        findings=findings(assessment),
+        findings=findings(assessment, problems=problems),
     )
 
 

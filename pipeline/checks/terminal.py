@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.checks.findings import Level
+from pipeline.checks.findings import tally
 from pipeline.checks.status import Status
 from pipeline.languages import LANGUAGES
 
@@ -119,9 +119,5 @@ def _duplicates_and_findings(status: Status) -> Group:
         Text(f"  {pair.later} ~ {pair.earlier} ({pair.similarity} %)  {pair.location}")
         for pair in status.duplicates
     ]
-    errors = sum(finding.level is Level.ERROR for finding in status.findings)
-    warnings = len(status.findings) - errors
-    lines.append(
-        Text(f"Checks: {errors} errors, {warnings} warnings (outcome check lists them)", style="bold")
-    )
+    lines.append(Text(f"Checks: {tally(status.findings)} (outcome check lists them)", style="bold"))
     return Group(*lines)
