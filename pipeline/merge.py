@@ -55,21 +55,28 @@ def merge(corpus: Corpus) -> OutcomeDocument:
         front=corpus.front,
         timeline=timeline,
         without_summary=tuple(event.id for event in timeline if event.id not in by_event),
-        body=_part(body, group_by, reference, repeats),
-        annex=_part(annex, group_by, reference, repeats),
+        body=_part(body, group_by, reference, repeats, timeline),
+        annex=_part(annex, group_by, reference, repeats, timeline),
     )
 
 
 def _part(
-    messages: list[KeyMessage], group_by: GroupBy, reference: Reference, repeats: dict[str, list[KeyMessage]]
+    messages: list[KeyMessage],
+    group_by: GroupBy,
+    reference: Reference,
+    repeats: dict[str, list[KeyMessage]],
+    timeline: tuple[Event, ...],
 ) -> Part:
     """Group *messages* (in chronological order) and number them from 1; each paragraph stands
     for its message and the *repeats* of it (messages marked `same_as` it)."""
     numbers = iter(range(1, len(messages) + 1))
+    rank = {event.id: index for index, event in enumerate(timeline)}
 
     def paragraph(message: KeyMessage) -> Paragraph:
         same = repeats.get(message.uid, [])
-        events = tuple(dict.fromkeys([message.event, *(repeat.event for repeat in same)]))
+        # The footnote names the events in the timeline's order, whichever message was marked.
+        ordered = sorted([message, *same], key=lambda item: rank[item.event])
+        events = tuple(dict.fromkeys(item.event for item in ordered))
         merged = tuple(repeat.uid for repeat in same)
         return Paragraph(number=next(numbers), events=events, message=message, merged=merged)
 

@@ -13,7 +13,7 @@ from pipeline.ingest import analyse, combine, detect_language, draft_summary, re
 from pipeline.ingest.objectives import ObjectiveFinder
 from pipeline.languages import SOURCE_LANGUAGES
 from pipeline.model import EVENT_ID, Corpus, KeyMessage, Kind, ReportFile, Sources, Summary, SummaryFile
-from pipeline.records import Field, Reader, Record, Scope, closest, sequence
+from pipeline.records import Field, Placed, Reader, Record, Scope, closest, sequence
 from pipeline.yamlio import YValue
 
 MESSAGE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -40,7 +40,7 @@ def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) 
         summary = _summary_of_reports(event, reports, finder, diagnostics)
         if summary is not None:
             summaries.append(summary)
-    _check_same_as(summaries, diagnostics)
+    _check_same_as(summaries, {event.id for event in sources.timeline if event.stakeholder}, diagnostics)
     if sources.review is None:
         return None
     return Corpus(
@@ -84,9 +84,9 @@ def _summary_of_reports(
     return draft_summary(draft)
 
 
-def _check_same_as(summaries: list[Summary], diagnostics: Diagnostics) -> None:
-    """Report a `same_as` that names no message, the message itself, or a message that is itself
-    the same as another (point to that one instead)."""
+def _check_same_as(summaries: list[Summary], stakeholders: set[str], diagnostics: Diagnostics) -> None:
+    """Report a `same_as` that names no message, the message itself, a message that is itself the
+    same as another (name that one instead), or a message of the other part (main body or annex)."""
     messages = {message.uid: message for summary in summaries for message in summary.messages}
     for message in messages.values():
         target = message.same_as
@@ -104,6 +104,14 @@ def _check_same_as(summaries: list[Summary], diagnostics: Diagnostics) -> None:
         elif (further := messages[target].same_as) is not None:
             diagnostics.problem(
                 message.location, f"{subject} names a message that is the same as '{further}': name that one"
+            )
+        elif (message.event in stakeholders) != (messages[target].event in stakeholders):
+            parts = ("the annex", "the main body")
+            mine, theirs = parts if message.event in stakeholders else parts[::-1]
+            diagnostics.problem(
+                message.location,
+                f"{subject} names a message of {theirs}, while this one stands in {mine}: "
+                "a message can only be the same as one of its own part",
             )
 
 
@@ -123,14 +131,16 @@ def summary_record(source: SummaryFile, reference: Reference) -> Record[Summary]
             )
         return written
 
-    def make(values: dict[str, Any], location: Location) -> Summary:
+    def make(values: dict[str, Any], placed: Placed) -> Summary:
         return Summary(
             event=source.event,
             language=values["language"],
             illustrative=values["illustrative"],
             source=source.path,
             messages=values["messages"],
-            samples=(source.path,) if values["illustrative"] else (),
+            samples=(placed.keys.get("illustrative", Location(source.path)),)
+            if values["illustrative"]
+            else (),
         )
 
     return Record(
@@ -189,8 +199,8 @@ def message_record(event: str, language: str | None, reference: Reference) -> Re
             "same_as": Field(schema.identifier(MESSAGE_UID, _UID_COMPLAINT), default=None),
             "distinct_from": Field(schema.identifiers(MESSAGE_UID, _UID_COMPLAINT), default=()),
         },
-        lambda values, location: KeyMessage(
-            uid=f"{event}#{values['id']}", event=event, location=location, **values
+        lambda values, placed: KeyMessage(
+            uid=f"{event}#{values['id']}", event=event, location=placed.location, **values
         ),
         named_by=("id", "message"),
     )

@@ -129,9 +129,17 @@ def mapping(value: YValue, what: str, scope: Scope) -> Fields | None:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """Where a record is written: its own place, and the place of each of its keys."""
+
+    location: Location
+    keys: Mapping[str, Location]
+
+
+@dataclass(frozen=True)
 class Record(Generic[R]):
     """How to read one kind of record: *what* it is ("an event"), its fields, and *make*, which
-    builds it from the values read and its location.
+    builds it from the values read and where they are written.
 
     A record `named_by` a key and a noun, such as ("id", "event"), is named by that key's value in
     every problem found in it ("in event 'talks-2023'"), and located where that value is written.
@@ -139,7 +147,7 @@ class Record(Generic[R]):
 
     what: str
     fields: Mapping[str, Field[Any]]
-    make: Callable[[dict[str, Any], Location], R]
+    make: Callable[[dict[str, Any], Placed], R]
     named_by: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
@@ -184,7 +192,8 @@ class Record(Generic[R]):
                 scope.values[key] = field.default
         if scope.failed:
             return None
-        return self.make({key: scope.values[key] for key in self.fields}, location)
+        placed = Placed(location, dict(fields.mapping.key_locations))
+        return self.make({key: scope.values[key] for key in self.fields}, placed)
 
     def _read(self, key: str, value: YValue, scope: Scope) -> Any:
         """Read one field; a reader that gives nothing must have recorded why."""

@@ -57,7 +57,7 @@ REVIEW = Record(
         "distribution": Field(schema.text, default="General"),
         "duplicate_threshold": Field(schema.percentage, default=85),
     },
-    lambda values, location: Review(**values),
+    lambda values, placed: Review(**values, places=placed.keys),
 )
 
 
@@ -97,7 +97,7 @@ def event_record(languages: tuple[str, ...]) -> Record[Event]:
             "stakeholder": Field(schema.boolean, default=False),
             "awaiting_summary": Field(schema.boolean, default=False),
         },
-        lambda values, location: Event(**values, location=location),
+        lambda values, placed: Event(**values, location=placed.location),
         named_by=("id", "event"),
     )
 

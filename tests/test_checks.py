@@ -82,13 +82,13 @@ def test_duplicates_are_sought_across_events_only_and_at_the_threshold(tmp_path)
     corpus = validate(sources).corpus
     found = possible_duplicates(corpus, merge(corpus).timeline)
     assert [(pair.earlier, pair.later, pair.similarity) for pair in found] == [
-        ("talks-2023#m1", "hearings-2024#m1", 100),
-        ("talks-2023#m3", "hearings-2024#m1", 87),  # English only: "of the" more
+        ("talks-2023#m1", "conference-2024#m1", 100),
+        ("talks-2023#m3", "conference-2024#m1", 87),  # English only: "of the" more
     ]
     (sources / "review.yaml").write_text(review + "duplicate_threshold: 100\n", encoding="utf-8")
-    (sources / "summaries" / "hearings-2024.yaml").write_text(
-        "event: hearings-2024\nlanguage: en\nmessages:\n  - id: m1\n    text: Invest in data on migration.\n"
-        "    objectives: [1]\n",
+    (sources / "summaries" / "conference-2024.yaml").write_text(
+        "event: conference-2024\nlanguage: en\nmessages:\n"
+        "  - id: m1\n    text: Invest in data on migration.\n    objectives: [1]\n",
         encoding="utf-8",
     )
     corpus = validate(sources).corpus

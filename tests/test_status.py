@@ -163,7 +163,7 @@ def test_build_final_builds_nothing_when_the_final_check_fails(tmp_path):
     result = run("build", "--sources", "sources", "--final", "--pdf-engine", "none")
     assert result.exit_code == 1
     assert (
-        "sources/review.yaml: error: the symbol: 'A/79/…' is a placeholder: give the symbol assigned"
+        "sources/review.yaml:5:1: error: the symbol: 'A/79/…' is a placeholder: give the symbol assigned"
         in result.stderr
     )
     assert result.stderr.rstrip().endswith("not built (the final check failed)")

@@ -1,11 +1,12 @@
 """Find messages of different events that may say the same thing (rapidfuzz), so that an editor
 can merge them (`same_as`) or set them apart (`distinct_from`).
 
-Messages are compared within the objective they stand under (their primary objective, or the
-cross-cutting messages), in every language both have, after the normalization used to find
-objectives (no diacritics, one form of alef and ya, Western digits) and rapidfuzz's own (lower
-case, no punctuation); their words are compared in any order (token sort ratio). A pair at or
-above the review's `duplicate_threshold` is reported on the later message.
+Messages are compared within the part (main body or annex) and the objective they stand under
+(their primary objective, or the cross-cutting messages), in every language both have, after
+the normalization used to find objectives (no diacritics, one form of alef and ya, Western
+digits) and rapidfuzz's own (lower case, no punctuation); their words are compared in any order
+(token sort ratio). A pair at or above the review's `duplicate_threshold` is reported on the
+later message.
 """
 
 from __future__ import annotations
@@ -50,11 +51,12 @@ def possible_duplicates(corpus: Corpus, timeline: tuple[Event, ...]) -> tuple[Du
         (message for summary in corpus.summaries for message in summary.messages if message.same_as is None),
         key=lambda message: rank.get(message.event, len(rank)),
     )
-    groups: dict[int | None, list[KeyMessage]] = {}
-    for message in messages:
-        groups.setdefault(message.primary_objective, []).append(message)
+    stakeholders = {event.id for event in timeline if event.stakeholder}
+    groups: dict[tuple[bool, int | None], list[KeyMessage]] = {}
+    for message in messages:  # by part (main body or annex), then objective
+        groups.setdefault((message.event in stakeholders, message.primary_objective), []).append(message)
     found = []
-    for objective, group in groups.items():
+    for (_, objective), group in groups.items():
         for (first, later), score in sorted(_alike(group, threshold).items()):
             if group[first].event != group[later].event and not _set_apart(group[first], group[later]):
                 found.append(

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pipeline.checks.assessment import Assessment
 from pipeline.checks.findings import Finding, Level
 from pipeline.checks.parity import parity
-from pipeline.errors import Location
 from pipeline.languages import LANGUAGES
 
 PLACEHOLDERS = ("…", "...")
+_SAMPLE = "marked 'illustrative: true': sample content, to be replaced by the real text"
 
 
 def findings(
@@ -96,7 +96,7 @@ def _length(assessment: Assessment, final: bool) -> Iterator[Finding]:
         if count.over:
             yield Finding(
                 _level(final),
-                assessment.review_file,
+                assessment.corpus.review.places.get("word_limit", assessment.review_file),
                 f"the {LANGUAGES[count.language].name} document",
                 f"has {count.total:,} words, {count.over:,} over the word limit of {count.limit:,}",
             )
@@ -106,13 +106,13 @@ def _dates(assessment: Assessment, final: bool) -> Iterator[Finding]:
     review = assessment.corpus.review
     contributing = {message.event for message in assessment.messages}
     for event in assessment.outcome.timeline:
-        if event.date.end > review.date and event.id in contributing:
+        if event.date.start > review.date and event.id in contributing:
             yield Finding(
                 _level(final),
                 event.location,
                 f"event '{event.id}'",
-                f"ends on {event.date.end.isoformat()}, after the document's date "
-                f"({review.date.isoformat()}), yet contributes messages",
+                f"is dated {event.date}, after the document's date ({review.date.isoformat()}), "
+                "yet contributes messages",
             )
 
 
@@ -121,20 +121,21 @@ def _final(assessment: Assessment) -> Iterator[Finding]:
     corpus, review_file = assessment.corpus, assessment.review_file
     for summary in corpus.summaries:
         for sample in summary.samples:
-            yield Finding(
-                Level.ERROR, Location(sample), f"event '{summary.event}'", "this file is sample content"
-            )
+            yield Finding(Level.ERROR, sample, f"event '{summary.event}'", _SAMPLE)
     for chapter in corpus.front:
         if chapter.illustrative:
             subject = f"the {chapter.name} ({chapter.language})"
-            yield Finding(Level.ERROR, chapter.location, subject, "this file is sample content")
-    symbol = corpus.review.symbol
-    if any(mark in symbol for mark in PLACEHOLDERS) or not symbol.strip("…. "):
-        problem = f"'{symbol}' is a placeholder: give the symbol assigned"
-        yield Finding(Level.ERROR, review_file, "the symbol", problem)
-    if corpus.review.draft_label:
-        label = ", ".join(f"{code}: {text}" for code, text in corpus.review.draft_label.items())
-        yield Finding(Level.ERROR, review_file, "the draft label", f"the final version has none ({label})")
+            yield Finding(Level.ERROR, chapter.location, subject, _SAMPLE)
+    review = corpus.review
+    if any(mark in review.symbol for mark in PLACEHOLDERS) or not review.symbol.strip("…. "):
+        problem = f"'{review.symbol}' is a placeholder: give the symbol assigned"
+        yield Finding(Level.ERROR, review.places.get("symbol", review_file), "the symbol", problem)
+    if review.draft_label:
+        label = ", ".join(f"{code}: {text}" for code, text in review.draft_label.items())
+        where = review.places.get("draft_label", review_file)
+        yield Finding(
+            Level.ERROR, where, "the draft label", f"remove draft_label for the final version ({label})"
+        )
     yield from _working_translations(assessment)
     for event in corpus.timeline:
         if event.awaiting_summary:

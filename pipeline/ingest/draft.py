@@ -127,7 +127,7 @@ def draft_summary(draft: Draft) -> Summary:
         language=draft.language,
         illustrative=draft.illustrative,
         source=draft.sources[0],
-        samples=draft.samples,
+        samples=tuple(map(Location, draft.samples)),
         messages=tuple(
             KeyMessage(
                 uid=f"{draft.event}#{message.id}",

@@ -1,11 +1,5 @@
-"""The typed data that flows from stage to stage.
-
-    collect ──Sources──▶ normalize ──Corpus──▶ merge ──OutcomeDocument──▶ render
-
-The review, its events and their messages, the three values that pass between the stages, and
-the outcome. Fields of the records written to build/ are declared in the order they are written
-(see pipeline.plain).
-"""
+"""What the editors and organisers write, as typed records: the review, its events, their
+messages and summaries, and organisers' reports as read."""
 
 from __future__ import annotations
 
@@ -13,15 +7,13 @@ import calendar
 import datetime
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import Location
-from pipeline.gcm import Reference
 from pipeline.languages import Localized
-from pipeline.plain import FLATTEN, KEY, OMIT_DEFAULT, SKIP
-from pipeline.yamlio import YValue
+from pipeline.plain import KEY, OMIT_DEFAULT, SKIP
 
 
 class Precision(enum.Enum):
@@ -95,6 +87,7 @@ class Review:
     session: Localized
     distribution: str
     duplicate_threshold: int = field(default=85, metadata=SKIP)  # 0–100, for outcome check
+    places: Mapping[str, Location] = field(default_factory=dict, compare=False, metadata=SKIP)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -166,7 +159,7 @@ class Summary:
     illustrative: bool
     source: Path = field(compare=False)
     messages: tuple[KeyMessage, ...]
-    samples: tuple[Path, ...] = field(default=(), compare=False, metadata=SKIP)  # files marked illustrative
+    samples: tuple[Location, ...] = field(default=(), compare=False, metadata=SKIP)  # marked illustrative
 
 
 @dataclass(frozen=True)
@@ -189,112 +182,3 @@ class Report:
     blocks: tuple[Block, ...]
     illustrative: bool = False
     unread: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SummaryFile:
-    """The summary of one event as written (sources/summaries/<event>.yaml), not yet checked."""
-
-    event: str
-    path: Path
-    content: YValue
-
-
-@dataclass(frozen=True)
-class ReportFile:
-    """An organiser's report of one event in one language (sources/reports/<event>.<language>.*)."""
-
-    event: str
-    language: str
-    report: Report
-
-
-@dataclass(frozen=True, kw_only=True)
-class Sources:
-    """What collect read: the review (None if review.yaml has problems) and timeline, checked; the
-    front chapters; each event's summary file or reports, as written."""
-
-    folder: Path
-    review: Review | None
-    timeline: tuple[Event, ...]
-    front: tuple[FrontMatter, ...]
-    summaries: tuple[SummaryFile, ...]
-    reports: tuple[ReportFile, ...]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Corpus:
-    """The sources normalized: every summary clean and valid, with the review, its timeline, its
-    front chapters and the GCM reference they refer to. What merge arranges."""
-
-    folder: Path
-    review: Review
-    timeline: tuple[Event, ...]
-    front: tuple[FrontMatter, ...]
-    summaries: tuple[Summary, ...]
-    reference: Reference
-
-
-@dataclass(frozen=True, kw_only=True)
-class Paragraph:
-    """A numbered paragraph of the outcome: one message and the events it came from; `merged`
-    holds the messages of other events marked `same_as` it, which it stands for."""
-
-    number: int
-    events: tuple[str, ...]
-    message: KeyMessage = field(metadata=FLATTEN)
-    merged: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)
-
-
-@dataclass(frozen=True, kw_only=True)
-class ObjectiveSection:
-    """The paragraphs whose primary objective is *objective*, under its title."""
-
-    objective: int
-    title: Localized
-    paragraphs: tuple[Paragraph, ...]
-
-
-@dataclass(frozen=True, kw_only=True)
-class ClusterSection:
-    """The messages of one round-table cluster; `round_table` and `title` are None when grouping
-    by objective alone."""
-
-    round_table: int | None
-    title: Localized | None
-    objectives: tuple[ObjectiveSection, ...]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Part:
-    """The main body or the annex: clusters of objectives, then cross-cutting messages."""
-
-    clusters: tuple[ClusterSection, ...]
-    cross_cutting: tuple[Paragraph, ...]
-
-    def paragraphs(self) -> Iterator[Paragraph]:
-        """Yield the paragraphs in document order."""
-        for cluster in self.clusters:
-            for section in cluster.objectives:
-                yield from section.paragraphs
-        yield from self.cross_cutting
-
-
-@dataclass(frozen=True, kw_only=True)
-class OutcomeDocument:
-    """The merged outcome: the review, its timeline, the main body and the stakeholder annex;
-    `without_summary` holds the ids of the events whose summary has not arrived."""
-
-    review: Review
-    front: tuple[FrontMatter, ...]
-    timeline: tuple[Event, ...]
-    without_summary: tuple[str, ...]
-    body: Part
-    annex: Part
-
-    def front_matter(self, name: str, language: str) -> FrontMatter | None:
-        """Return the hand-written chapter *name* in *language*, if there is one."""
-        for front in self.front:
-            if front.name == name and front.language == language:
-                return front
-        return None
