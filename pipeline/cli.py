@@ -210,7 +210,10 @@ def status(
         data = plain(result.status, {Location: str, Path: lambda path: display_path(path)})
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        Console(highlight=False).print(status_tables(result.status))
+        console = Console(highlight=False)
+        if not console.is_terminal:
+            console.width = 160  # into a file or a log: wide enough that no id is cut
+        console.print(status_tables(result.status))
         click.echo(f"Wrote {display_path(result.page)}.")
 
 
@@ -222,11 +225,11 @@ def status(
     "languages",
     multiple=True,
     type=click.Choice(SOURCE_LANGUAGES),
-    help="Show the text in this language only.",
+    help="Show the text in this language [default: the document's, and any other a message is in].",
 )
 @click.option("--annex", is_flag=True, help="Paragraph NUMBER of the annex, not of the main body.")
 @_report_errors
 def where(number: int, sources: Path, languages: tuple[str, ...], annex: bool) -> None:
     """Show where paragraph NUMBER comes from: event, message, file and line, objectives, texts."""
     found = library.where(sources, number, annex)
-    click.echo(found.describe(languages or SOURCE_LANGUAGES))
+    click.echo(found.describe(languages))

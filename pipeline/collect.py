@@ -63,27 +63,36 @@ def collect(folder: Path, diagnostics: Diagnostics) -> Sources:
             diagnostics.notice(
                 listed.location, f"event '{listed.id}' has a summary now; remove 'awaiting_summary: true'"
             )
+    unread: list[tuple[str, Path]] = []
+    summary_files = []
+    for event, path in summaries:
+        content = load_yaml(path, diagnostics)
+        if content is None:
+            unread.append((event, path))
+        else:
+            summary_files.append(SummaryFile(event, path, content))
     return Sources(
         folder=folder,
         review=review,
         timeline=timeline.events,
         front=front,
-        summaries=tuple(
-            SummaryFile(event, path, content)
-            for event, path in summaries
-            if (content := load_yaml(path, diagnostics)) is not None
-        ),
-        reports=tuple(_read_reports(reports, diagnostics)),
+        summaries=tuple(summary_files),
+        reports=tuple(_read_reports(reports, diagnostics, unread)),
+        unread=tuple(unread),
     )
 
 
-def _read_reports(found: list[tuple[str, str, Path]], diagnostics: Diagnostics) -> list[ReportFile]:
+def _read_reports(
+    found: list[tuple[str, str, Path]], diagnostics: Diagnostics, unread: list[tuple[str, Path]]
+) -> list[ReportFile]:
+    """Return the reports that could be read; add the others to *unread*."""
     read = []
     for event, language, path in found:
         try:
             read.append(ReportFile(event, language, read_report(path)))
         except SourceError as error:
             diagnostics.problems.extend(error.problems)
+            unread.append((event, path))
     return read
 
 

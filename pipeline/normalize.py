@@ -30,16 +30,21 @@ def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) 
     such a corpus is for the checks only (build.validate refuses it). None when review.yaml could
     not be read."""
     summaries = []
+    unread = list(sources.unread)
     for source in sources.summaries:
         summary = read_summary(source, reference, diagnostics)
         if summary is not None:
             summaries.append(summary)
+        else:
+            unread.append((source.event, source.path))
     finder = ObjectiveFinder(reference)
     for event in dict.fromkeys(report.event for report in sources.reports):
         reports = tuple(report for report in sources.reports if report.event == event)
         summary = _summary_of_reports(event, reports, finder, diagnostics)
         if summary is not None:
             summaries.append(summary)
+        else:
+            unread.append((event, reports[0].report.path))
     _check_same_as(summaries, {event.id for event in sources.timeline if event.stakeholder}, diagnostics)
     if sources.review is None:
         return None
@@ -50,6 +55,7 @@ def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) 
         front=sources.front,
         summaries=tuple(summaries),
         reference=reference,
+        unread=tuple(dict.fromkeys(unread)),
     )
 
 

@@ -75,7 +75,7 @@ def test_status_in_the_terminal_shows_the_words_and_the_days_left(sources):
     assert "2024-09-01: 29 days to the deadline (2024-09-30)" in text
     assert "│ Arabic │ 94 │ 138 │ 24 │ 4 │ 260 │ 10,700 │" in text
     assert "│ English │ 101 │ 152 │ 16 │ 4 │ 273 │ 10,700 │" in text
-    assert "GCM objectives: none addressed 2, 3, 4, 7, 8, 9, 10, 11, 12, 14" in text
+    assert "GCM objectives: not addressed: 2, 3, 4, 7, 8, 9, 10, 11, 12, 14" in text
     assert result.stdout.rstrip().endswith("Wrote build/status.html.")
 
 
@@ -90,6 +90,15 @@ def test_status_shows_what_is_missing_even_when_it_stops_the_build(sources):
     ]
     assert figures["findings"][0]["level"] == "error"
     assert figures["findings"][0]["message"].startswith("no summary for event 'hearings-2024'")
+
+
+def test_a_summary_with_problems_is_not_taken_for_a_missing_one(sources):
+    (sources / "summaries" / "hearings-2024.yaml").write_text("event: hearings-2024\nlanguage: ar\n", "utf-8")
+    result = run("status", "--sources", "sources", "--today", "2024-09-01")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "Events: 1 of 2 with a summary, 1 more whose summary has problems" in text
+    assert "│ hearings-2024 │ 2024-07-02 │ regional-review │ has problems │ │ 0 │" in text
 
 
 def test_a_bad_today_is_a_usage_error(sources):
@@ -143,7 +152,6 @@ def test_where_names_the_source_of_a_paragraph(sources):
         "  objectives 1",
         "  ar         الاستثمار في بيانات الهجرة.",
         "  en         Invest in migration data.",
-        "  fr         (no text)",
         "  event      talks-2023: GCM Talks (2023-07)",
     ]
     annex = run("where", "1", "--annex", "--lang", "en", "--sources", "sources").stdout

@@ -40,6 +40,7 @@ class EventFigures:
     phase: Phase
     stakeholder: bool
     summary: Path | None  # the summary file or first report; None: no summary yet
+    readable: bool  # False: its summary has problems (see the findings), its messages are not counted
     language: str | None
     messages: int
     awaiting_summary: bool
@@ -115,6 +116,7 @@ def status_of(assessment: Assessment, today: datetime.date, problems: tuple[Find
     reading the sources among its findings."""
     corpus = assessment.corpus
     summaries = {summary.event: summary for summary in corpus.summaries}
+    unread = dict(corpus.unread)
     timeline = assessment.outcome.timeline
     events = tuple(
         EventFigures(
@@ -123,7 +125,8 @@ def status_of(assessment: Assessment, today: datetime.date, problems: tuple[Find
             date=str(event.date),
             phase=event.phase,
             stakeholder=event.stakeholder,
-            summary=summaries[event.id].source if event.id in summaries else None,
+            summary=summaries[event.id].source if event.id in summaries else unread.get(event.id),
+            readable=event.id not in unread,
             language=summaries[event.id].language if event.id in summaries else None,
             messages=len(summaries[event.id].messages) if event.id in summaries else 0,
             awaiting_summary=event.awaiting_summary,
@@ -136,7 +139,11 @@ def status_of(assessment: Assessment, today: datetime.date, problems: tuple[Find
             number=objective.number,
             title=_english_or_first(objective.short_title),
             messages=sum(objective.number in message.objectives for message in messages),
-            primary=sum(objective.number == message.primary_objective for message in messages),
+            primary=sum(
+                objective.number == message.primary_objective
+                for message in messages
+                if message.same_as is None
+            ),
             events=len({message.event for message in messages if objective.number in message.objectives}),
         )
         for objective in corpus.reference.objectives

@@ -36,14 +36,18 @@ def _heading(status: Status) -> Text:
 
 
 def _events(status: Status) -> Table:
-    with_summary = sum(1 for event in status.events if event.summary)
-    table = Table(
-        title=f"Events: {with_summary} of {len(status.events)} with a summary", title_justify="left"
-    )
+    with_summary = sum(1 for event in status.events if event.summary and event.readable)
+    with_problems = sum(1 for event in status.events if not event.readable)
+    title = f"Events: {with_summary} of {len(status.events)} with a summary"
+    if with_problems:
+        title += f", {with_problems} more whose summary has problems"
+    table = Table(title=title, title_justify="left")
     for column in ("event", "date", "phase", "summary", "language", "messages"):
-        table.add_column(column, justify="right" if column == "messages" else "left")
+        table.add_column(column, justify="right" if column == "messages" else "left", overflow="fold")
     for event in status.events:
-        if event.summary:
+        if event.summary and not event.readable:
+            summary, style = "has problems", "bold red"
+        elif event.summary:
             summary, style = ("summary" if event.summary.suffix == ".yaml" else "reports"), ""
         else:
             summary = "awaited" if event.awaiting_summary else "none"
@@ -62,7 +66,7 @@ def _events(status: Status) -> Table:
 
 def _objectives(status: Status) -> Table:
     gaps = [str(objective.number) for objective in status.objectives if not objective.messages]
-    title = "GCM objectives" + (f": none addressed {', '.join(gaps)}" if gaps else ": all addressed")
+    title = "GCM objectives" + (f": not addressed: {', '.join(gaps)}" if gaps else ": all addressed")
     table = Table(title=title, title_justify="left")
     for column in ("objective", "title", "messages", "first named", "events"):
         table.add_column(column, justify="left" if column == "title" else "right")

@@ -18,9 +18,11 @@ class ParagraphSource:
     paragraph: Paragraph
     events: tuple[Event, ...]
     merged: tuple[KeyMessage, ...]
+    languages: tuple[str, ...]  # the languages the document is built in
 
-    def describe(self, languages: tuple[str, ...]) -> str:
-        """Return the paragraph's sources as lines to print, with its text in *languages*."""
+    def describe(self, languages: tuple[str, ...] = ()) -> str:
+        """Return the paragraph's sources as lines to print, with its text in *languages* (by
+        default, in the document's languages and any other language a message is written in)."""
         message = self.paragraph.message
         lines = [f"Paragraph {self.number} of the {self.part}", *self._message(message, languages)]
         for event in self.events:
@@ -30,9 +32,9 @@ class ParagraphSource:
             lines += ["  merged into it (same_as):", *self._message(repeat, languages)]
         return "\n".join(lines)
 
-    @staticmethod
-    def _message(message: KeyMessage, languages: tuple[str, ...]) -> list[str]:
+    def _message(self, message: KeyMessage, languages: tuple[str, ...]) -> list[str]:
         objectives = ", ".join(map(str, message.objectives)) or "none (cross-cutting)"
+        languages = languages or tuple(dict.fromkeys([*self.languages, *message.text]))
         lines = [
             f"  message    {message.uid} ({message.kind.value})",
             f"  written at {message.location}",
@@ -57,4 +59,5 @@ def where(corpus: Corpus, outcome: OutcomeDocument, number: int, annex: bool = F
         paragraph=found,
         events=tuple(events[event_id] for event_id in found.events),
         merged=tuple(messages[uid] for uid in found.merged),
+        languages=corpus.review.languages,
     )

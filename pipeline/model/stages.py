@@ -40,6 +40,7 @@ class Sources:
     front: tuple[FrontMatter, ...]
     summaries: tuple[SummaryFile, ...]
     reports: tuple[ReportFile, ...]
+    unread: tuple[tuple[str, Path], ...] = ()  # (event, file) of summaries that could not be read
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,3 +54,4 @@ class Corpus:
     front: tuple[FrontMatter, ...]
     summaries: tuple[Summary, ...]
     reference: Reference
+    unread: tuple[tuple[str, Path], ...] = ()  # (event, file) of summaries left out for their problems
