@@ -152,19 +152,19 @@ def _working_translations(assessment: Assessment) -> Iterator[Finding]:
         section.objective for part in parts for cluster in part.clusters for section in cluster.objectives
     }
     tables = {cluster.round_table for part in parts for cluster in part.clusters if cluster.round_table}
-    for objective in reference.objectives:
-        if objective.number in printed and not objective.ar_official:
+    titles = [
+        (f"objective {o.number}", o.location, o.ar_official, o.number in printed)
+        for o in reference.objectives
+    ]
+    titles += [
+        (f"round table {t.number}", t.location, t.ar_official, t.number in tables)
+        for t in reference.round_tables
+    ]
+    for subject, location, official, shown in titles:
+        if shown and not official:
             yield Finding(
                 Level.ERROR,
-                objective.location,
-                f"objective {objective.number}",
-                "its Arabic title is a working translation (ar_official: false)",
-            )
-    for table in reference.round_tables:
-        if table.number in tables and not table.ar_official:
-            yield Finding(
-                Level.ERROR,
-                table.location,
-                f"round table {table.number}",
+                location,
+                subject,
                 "its Arabic title is a working translation (ar_official: false)",
             )
