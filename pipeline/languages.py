@@ -51,6 +51,7 @@ class Words:
     translation_pending: str
     closed_meeting: str
     second_half: str  # {year}
+    draft: str  # the running head of a draft: {label}, {date}
     preparatory: str  # the phases of the timeline
     regional_review: str
     follow_up: str
@@ -124,6 +125,7 @@ ENGLISH = DocumentLanguage(
         translation_pending="[translation pending]",
         closed_meeting="(closed)",
         second_half="second half of {year}",
+        draft="DRAFT – {label} – {date}",
         preparatory="Preparatory process",
         regional_review="Regional review",
         follow_up="Follow-up",
@@ -176,6 +178,7 @@ ARABIC = DocumentLanguage(
         translation_pending="[الترجمة قيد الإعداد]",
         closed_meeting="(مغلق)",
         second_half="النصف الثاني من عام {year}",
+        draft="مسودة – {label} – {date}",
         preparatory="العملية التحضيرية",
         regional_review="الاستعراضات الإقليمية",
         follow_up="المتابعة",

@@ -231,7 +231,7 @@ def header(layout: Layout, first: bool) -> etree._Element:
     return w(
         "hdr",
         _latin(layout, "Header", "{{ review.symbol }}"),
-        paragraph(layout, "Header", "{{ review.draft_label }}"),
+        paragraph(layout, "Header", "{{ review.draft }}"),
     )
 
 

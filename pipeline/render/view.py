@@ -7,6 +7,7 @@ template's context and the Typst template's JSON; fields only Python reads are s
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from pipeline.errors import Location
@@ -18,9 +19,10 @@ from pipeline.languages import (
     Localized,
     Words,
 )
-from pipeline.model import Event, KeyMessage, OutcomeDocument, Paragraph, Part, Phase
+from pipeline.model import Event, EventDate, KeyMessage, OutcomeDocument, Paragraph, Part, Phase, Precision
 from pipeline.plain import SKIP
 from pipeline.render.conventions import fix_digit_ranges, written_date
+from pipeline.render.timeline import PhaseView, timeline_view
 
 
 @dataclass(frozen=True)
@@ -76,20 +78,6 @@ class PartView:
 
 
 @dataclass(frozen=True)
-class TimelineRow:
-    organizer: str
-    title: str
-    closed: str
-    date: str
-
-
-@dataclass(frozen=True)
-class PhaseView:
-    title: str
-    events: tuple[TimelineRow, ...]
-
-
-@dataclass(frozen=True)
 class Masthead:
     """The masthead and title page: what `review.yaml` says, in the document's language."""
 
@@ -103,6 +91,7 @@ class Masthead:
     language: str
     original_language: str
     draft_label: str
+    draft: str  # the running head of a draft, "DRAFT – Rev.1 – 16 September 2024"; empty when final
 
 
 @dataclass(frozen=True)
@@ -243,6 +232,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
             language=language.name,
             original_language=LANGUAGES[review.original_language].name,
             draft_label=_in(language, review.draft_label),
+            draft=_draft(language, review.draft_label, review.date),
         ),
         chapter=Chapters(*(language.chapter_label(index) for index in range(4))),
         introduction=tuple(
@@ -255,11 +245,19 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
             last=last,
             text=words.process_text.format(events=len(held), first=first, last=last),
         ),
-        timeline=_timeline(outcome.timeline, language),
+        timeline=timeline_view(outcome.timeline, language, _in),
         body=body,
         annex=annex,
         pending=tuple(pending),
     )
+
+
+def _draft(language: DocumentLanguage, label: Localized, date: datetime.date) -> str:
+    """Return the running head of a draft in *language*; nothing for the final version (no label)."""
+    if not label:
+        return ""
+    written = written_date(EventDate(date, date, Precision.DAY), language)
+    return language.words.draft.format(label=_in(language, label) or next(iter(label.values())), date=written)
 
 
 def _attribution(event: Event, language: DocumentLanguage) -> str:
@@ -268,27 +266,3 @@ def _attribution(event: Event, language: DocumentLanguage) -> str:
         organizer=_in(language, event.organizer),
         date=written_date(event.date, language),
     )
-
-
-def _timeline(events: tuple[Event, ...], language: DocumentLanguage) -> tuple[PhaseView, ...]:
-    words = language.words
-    titles = {
-        Phase.PREPARATORY: words.preparatory,
-        Phase.REGIONAL_REVIEW: words.regional_review,
-        Phase.FOLLOW_UP: words.follow_up,
-    }
-    phases = []
-    for phase in Phase:
-        rows = tuple(
-            TimelineRow(
-                organizer=_in(language, event.organizer),
-                title=_in(language, event.title),
-                closed=f" {words.closed_meeting}" if event.closed else "",
-                date=written_date(event.date, language),
-            )
-            for event in events
-            if event.phase is phase
-        )
-        if rows:
-            phases.append(PhaseView(titles[phase], rows))
-    return tuple(phases)
