@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import checks, intermediate
+from pipeline import checks, drafts, intermediate
 from pipeline.collect import collect
 from pipeline.errors import Diagnostics, Problem, SourceError, display_path
 from pipeline.merge import merge
@@ -109,11 +109,14 @@ def build(
     rendered = render(outcome, templates, build_dir, build_timestamp(corpus.review.date), pdf_engine)
     status = checks.status_of(assessment, today or datetime.date.today())
     page = checks.write_status_page(status, templates, build_dir)
+    outputs = (*written, merged, *rendered.written)
+    used = (*rendered.templates, templates / checks.PAGE_TEMPLATE)
+    manifest = drafts.write_manifest(sources, used, build_dir, outputs, pdf_engine, rendered.engines)
     return BuildResult(
         corpus,
         outcome,
         build_dir,
-        (*written, merged, *rendered.written, page),
+        (*outputs, page, manifest),
         (*sorted(validated.notices + rendered.notices), *_illustrative(corpus)),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pipeline.checks.assessment import Assessment, assess
 from pipeline.checks.findings import CheckFailed, Finding, Level, tally
-from pipeline.checks.page import write_status_page
+from pipeline.checks.page import PAGE_TEMPLATE, write_status_page
 from pipeline.checks.rules import findings
 from pipeline.checks.status import Status, status_of
 from pipeline.checks.where import ParagraphSource, where
@@ -19,6 +19,7 @@ __all__ = [
     "CheckFailed",
     "Finding",
     "Level",
+    "PAGE_TEMPLATE",
     "ParagraphSource",
     "Status",
     "assess",

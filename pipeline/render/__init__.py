@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import Problem
 from pipeline.model import OutcomeDocument, PdfEngine
 from pipeline.render.docx import render_docx
-from pipeline.render.pdf import render_pdf_libreoffice, render_pdf_typst
+from pipeline.render.pdf import engine_versions, render_pdf_libreoffice, render_pdf_typst
 from pipeline.render.view import document_view
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """The files written, and what the editor should know about them."""
+    """The files written, the templates they were made with, the versions of the engines that
+    made them, and what the editor should know about them."""
 
     written: tuple[Path, ...]
     notices: tuple[Problem, ...]
+    templates: tuple[Path, ...]
+    engines: Mapping[str, str]
 
 
 def render(
@@ -43,7 +47,7 @@ def render(
         if pdf_engine is PdfEngine.TYPST:
             render_pdf_typst(view, templates / "outcome.typ", pdf, timestamp)
         elif pdf_engine is PdfEngine.LIBREOFFICE:
-            render_pdf_libreoffice(document, pdf)
+            render_pdf_libreoffice(document, pdf, timestamp)
         if pdf_engine is not PdfEngine.NONE:
             written.append(pdf)
         marker = view.words.translation_pending
@@ -55,4 +59,7 @@ def render(
             )
             for pending in view.pending
         )
-    return Rendered(tuple(written), tuple(notices))
+    used = [templates / f"outcome.{code}.docx" for code in outcome.review.languages]
+    if pdf_engine is PdfEngine.TYPST:
+        used.append(templates / "outcome.typ")
+    return Rendered(tuple(written), tuple(notices), tuple(used), engine_versions(pdf_engine))

@@ -8,6 +8,7 @@ PDF identical to it; it must be installed (Debian: libreoffice-writer-nogui).
 from __future__ import annotations
 
 import datetime
+import importlib.metadata
 import json
 import os
 import shutil
@@ -17,9 +18,11 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import fontpkg_amiri
+import pikepdf
 import typst
 
 from pipeline.errors import RenderError, TemplateError, display_path
+from pipeline.model import PdfEngine
 from pipeline.plain import plain
 from pipeline.render.view import DocumentView
 
@@ -56,11 +59,29 @@ def libreoffice_command() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def render_pdf_libreoffice(document: Path, output: Path, timeout: int = LIBREOFFICE_TIMEOUT) -> None:
+def engine_versions(engine: PdfEngine) -> dict[str, str]:
+    """Return the version of Typst, and of LibreOffice when it makes the PDFs."""
+    versions = {"typst": importlib.metadata.version("typst")}
+    program = libreoffice_command()
+    if engine is PdfEngine.LIBREOFFICE and program is not None:
+        completed = subprocess.run(
+            [program, "--version"], capture_output=True, text=True, timeout=60, check=False
+        )
+        versions["libreoffice"] = completed.stdout.strip() or "unknown"
+    return versions
+
+
+def render_pdf_libreoffice(
+    document: Path,
+    output: Path,
+    timestamp: datetime.datetime | None = None,
+    timeout: int = LIBREOFFICE_TIMEOUT,
+) -> None:
     """Convert the Word *document* to the PDF *output* with LibreOffice, detecting its silent failures.
 
     Each conversion gets its own throwaway profile (two conversions sharing one fail silently)
-    and a fontconfig that adds Amiri from fontpkg-amiri to the system's fonts.
+    and a fontconfig that adds Amiri from fontpkg-amiri to the system's fonts. With *timestamp*,
+    the dates LibreOffice writes from the clock are set to it, so that the PDF is reproducible.
     """
     program = libreoffice_command()
     if program is None:
@@ -72,7 +93,16 @@ def render_pdf_libreoffice(document: Path, output: Path, timeout: int = LIBREOFF
         folder = Path(scratch)
         fonts = folder / "fonts.conf"
         fonts.write_text(_fontconfig(folder / "font-cache"), encoding="utf-8")
-        environment = {**os.environ, "FONTCONFIG_FILE": str(fonts), "HOME": str(folder)}
+        # LibreOffice takes defaults from the caller's locale (an Arabic locale turns an English
+        # document's PDF right to left): convert under one locale and time zone, whoever calls.
+        environment = {
+            **os.environ,
+            "FONTCONFIG_FILE": str(fonts),
+            "HOME": str(folder),
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "TZ": "UTC",
+        }
         command = [
             program,
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
@@ -102,7 +132,39 @@ def render_pdf_libreoffice(document: Path, output: Path, timeout: int = LIBREOFF
                 + ")"
             )
         output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(produced, output)
+        if timestamp is None:
+            shutil.move(produced, output)
+        else:
+            reproducible_pdf(produced, output, timestamp)
+
+
+def reproducible_pdf(pdf: Path, output: Path, timestamp: datetime.datetime) -> None:
+    """Write *pdf* to *output* with every date taken from the clock set to *timestamp*: the document
+    information, the XMP metadata and the ICC profile's header; and the file identifier derived
+    from the content (pikepdf), so that the same document gives the same bytes."""
+    stamp = timestamp.astimezone(datetime.UTC).replace(microsecond=0)
+    with pikepdf.open(pdf) as document:
+        for key in ("/CreationDate", "/ModDate"):
+            if key in document.docinfo:
+                document.docinfo[key] = stamp.strftime("D:%Y%m%d%H%M%SZ")
+        with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+                if key in xmp:
+                    xmp[key] = stamp.isoformat().replace("+00:00", "Z")
+        for intent in document.Root.get("/OutputIntents", []):
+            profile = intent.get("/DestOutputProfile")
+            if isinstance(profile, pikepdf.Stream):
+                data = bytearray(profile.read_bytes())
+                if len(data) >= 36:  # ICC header, bytes 24-35: the date and time it was made
+                    fields = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+                    data[24:36] = b"".join(value.to_bytes(2, "big") for value in fields)
+                    profile.write(bytes(data))
+        # The identifier's first half would be kept (it comes from LibreOffice's clock), and
+        # LibreOffice's own /DocChecksum is the checksum of the file as it wrote it, dates included.
+        for key in ("/ID", "/DocChecksum"):
+            if key in document.trailer:
+                del document.trailer[key]
+        document.save(output, deterministic_id=True)
 
 
 def _fontconfig(cache: Path) -> str:
