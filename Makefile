@@ -9,7 +9,7 @@ BUILD ?= build
 PDF_ENGINE ?= typst
 
 .DEFAULT_GOAL := help
-.PHONY: help outcome validate status check test bench regen-golden templates clean distclean
+.PHONY: help outcome validate status check freeze redline test bench regen-golden templates clean distclean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,6 +25,12 @@ status: $(STAMP) ## Show where the review stands (events, objectives, translatio
 
 check: $(STAMP) ## Report what is wrong or missing; make check FINAL=1 checks as the final version needs
 	$(BIN)/outcome check --sources $(SOURCES) $(if $(FINAL),--final)
+
+freeze: $(STAMP) ## Build and record the draft handed out: make freeze NAME=zero-draft (drafts/NAME/)
+	$(BIN)/outcome freeze $(NAME) --sources $(SOURCES) --build $(BUILD)
+
+redline: $(STAMP) ## Word tracked changes between two drafts: make redline FROM=zero-draft TO=current
+	$(BIN)/outcome redline $(FROM) $(TO) --sources $(SOURCES) --build $(BUILD)
 
 test: $(STAMP) ## Run the linter, the type checker and the tests
 	$(BIN)/ruff check pipeline tests templates bench

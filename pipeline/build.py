@@ -13,12 +13,13 @@ from pathlib import Path
 
 from pipeline import checks, drafts, intermediate
 from pipeline.collect import collect
-from pipeline.errors import Diagnostics, Problem, SourceError, display_path
+from pipeline.errors import Diagnostics, PipelineError, Problem, SourceError, display_path
 from pipeline.merge import merge
 from pipeline.model import Corpus, OutcomeDocument, PdfEngine
 from pipeline.normalize import normalize
 from pipeline.reference import load_reference
-from pipeline.render import render
+from pipeline.render import render, render_redline
+from pipeline.render.view import document_view
 
 
 @dataclass(frozen=True)
@@ -193,3 +194,62 @@ def _illustrative(corpus: Corpus) -> tuple[Problem, ...]:
             "(sample content, not for release)",
         ),
     )
+
+
+@dataclass(frozen=True)
+class Frozen:
+    """A draft recorded: the build it was made from, and its folder under drafts/."""
+
+    build: BuildResult
+    folder: Path
+
+    def describe(self) -> str:
+        return f"Froze {display_path(self.folder)}/: merged.yaml and manifest.json of {self.build.describe()}"
+
+
+def freeze(
+    name: str, sources: Path, build_dir: Path, templates: Path, drafts_dir: Path, pdf_engine: PdfEngine
+) -> Frozen:
+    """Build the outcome, then record it as the draft *name* under *drafts_dir*."""
+    drafts.check_name(name, drafts_dir)
+    built = build(sources, build_dir, templates, pdf_engine)
+    return Frozen(built, drafts.freeze(name, build_dir, drafts_dir))
+
+
+@dataclass(frozen=True)
+class RedlineResult:
+    """The redline in each language, and its summary (also written as Markdown)."""
+
+    written: tuple[Path, ...]
+    summary: str
+
+
+def redline(
+    old: str,
+    new: str,
+    sources: Path,
+    build_dir: Path,
+    templates: Path,
+    drafts_dir: Path,
+    languages: tuple[str, ...] = (),
+) -> RedlineResult:
+    """Write the redline from draft *old* to draft *new* (either may be `current`: the sources as
+    they are now) in each of *languages* (by default, the newer document's), and its summary."""
+    before, after = (
+        merge(validate(sources).corpus) if name == drafts.CURRENT else drafts.load(name, drafts_dir)
+        for name in (old, new)
+    )
+    timestamp = build_timestamp(after.review.date)
+    written = []
+    redlines = {}
+    for code in languages or after.review.languages:
+        if code not in before.review.languages or code not in after.review.languages:
+            raise PipelineError(f"the drafts '{old}' and '{new}' are not both in '{code}'")
+        compared = drafts.compare(document_view(before, code), document_view(after, code))
+        output = build_dir / f"redline.{old}.{new}.{code}.docx"
+        written.append(render_redline(compared.view, compared.marks, templates, output, timestamp))
+        redlines[code] = compared
+    summary = drafts.summarize(redlines, old, new)
+    markdown = build_dir / f"redline.{old}.{new}.md"
+    markdown.write_text(summary, encoding="utf-8", newline="\n")
+    return RedlineResult((*written, markdown), summary)

@@ -20,7 +20,7 @@ from pipeline import build as library
 from pipeline.checks.terminal import status_tables
 from pipeline.errors import Location, PipelineError, Problem, display_path
 from pipeline.ingest import ingest as ingest_reports
-from pipeline.languages import SOURCE_LANGUAGES
+from pipeline.languages import OUTPUT_LANGUAGES, SOURCE_LANGUAGES
 from pipeline.model import PdfEngine, event_id_problem
 from pipeline.plain import plain
 
@@ -233,3 +233,58 @@ def where(number: int, sources: Path, languages: tuple[str, ...], annex: bool) -
     """Show where paragraph NUMBER comes from: event, message, file and line, objectives, texts."""
     found = library.where(sources, number, annex)
     click.echo(found.describe(languages))
+
+
+drafts_option = click.option(
+    "--drafts",
+    "drafts_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("drafts"),
+    show_default=True,
+    help="Folder of the drafts handed out (drafts/NAME/), meant to be committed.",
+)
+
+
+@main.command()
+@click.argument("name")
+@sources_option
+@build_option
+@templates_option
+@drafts_option
+@_report_errors
+def freeze(name: str, sources: Path, build_dir: Path, templates: Path | None, drafts_dir: Path) -> None:
+    """Build the outcome and record it as the draft NAME (drafts/NAME/: merged model and manifest)."""
+    frozen = library.freeze(name, sources, build_dir, _templates(templates), drafts_dir, PdfEngine.TYPST)
+    _notes(frozen.build.notices)
+    click.echo(frozen.describe())
+
+
+@main.command()
+@click.argument("old", metavar="FROM")
+@click.argument("new", metavar="TO")
+@click.option(
+    "--lang",
+    "languages",
+    multiple=True,
+    type=click.Choice(OUTPUT_LANGUAGES),
+    help="Write the redline in this language [default: each language of the TO document].",
+)
+@sources_option
+@build_option
+@templates_option
+@drafts_option
+@_report_errors
+def redline(
+    old: str,
+    new: str,
+    languages: tuple[str, ...],
+    sources: Path,
+    build_dir: Path,
+    templates: Path | None,
+    drafts_dir: Path,
+) -> None:
+    """Write what changed from draft FROM to draft TO as Word tracked changes (a draft's name, or
+    'current' for the sources as they are), and a summary by objective."""
+    result = library.redline(old, new, sources, build_dir, _templates(templates), drafts_dir, languages)
+    click.echo(result.summary, nl=False)
+    click.echo(f"Wrote {', '.join(display_path(path) for path in result.written)}.")

@@ -195,6 +195,10 @@ class Record(Generic[R]):
         placed = Placed(location, dict(fields.mapping.key_locations))
         return self.make({key: scope.values[key] for key in self.fields}, placed)
 
+    def read_as_value(self, value: YValue, name: str, scope: Scope) -> R | None:
+        """Read the record as the value of a key of another record (a Reader)."""
+        return self.read(value, scope)
+
     def _read(self, key: str, value: YValue, scope: Scope) -> Any:
         """Read one field; a reader that gives nothing must have recorded why."""
         failed = scope.failed

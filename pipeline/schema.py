@@ -19,9 +19,10 @@ from pipeline.languages import SOURCE_LANGUAGES, Localized
 from pipeline.model import EventDate, Precision
 from pipeline.records import Reader, Scope, expectation, kind_of, mapping, sequence
 from pipeline.text import clean_text, western_digits
-from pipeline.yamlio import YStr, YValue
+from pipeline.yamlio import YMap, YStr, YValue
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -66,18 +67,22 @@ def identifier(pattern: re.Pattern[str], complaint: str) -> Reader[str]:
     return read
 
 
-def identifiers(pattern: re.Pattern[str], complaint: str) -> Reader[tuple[str, ...]]:
-    """Return a reader of a list of texts that must each match *pattern* (see `identifier`)."""
-    one = identifier(pattern, complaint)
+def sequence_of(one: Reader[T]) -> Reader[tuple[T, ...]]:
+    """Return a reader of a list whose items *one* reads."""
 
-    def read(value: YValue, name: str, scope: Scope) -> tuple[str, ...] | None:
+    def read(value: YValue, name: str, scope: Scope) -> tuple[T, ...] | None:
         items = sequence(value, name, scope)
         if items is None:
             return None
         read = [one(item, f"an item of {name}", scope) for item in items]
-        return tuple(item for item in read if item)
+        return tuple(item for item in read if item is not None)
 
     return read
+
+
+def identifiers(pattern: re.Pattern[str], complaint: str) -> Reader[tuple[str, ...]]:
+    """Return a reader of a list of texts that must each match *pattern* (see `identifier`)."""
+    return sequence_of(identifier(pattern, complaint))
 
 
 def localized(
@@ -119,7 +124,10 @@ def localized(
 
 
 def optional_localized(value: YValue, name: str, scope: Scope) -> Localized:
-    """Read text in several languages that may be left out or empty (a subtitle, a session)."""
+    """Read text in several languages that may be left out or empty (a subtitle, a session):
+    `{}` is no text, as merged.yaml writes it."""
+    if isinstance(value, YMap) and not value:
+        return Localized()
     return localized()(value, name, scope) or Localized()
 
 

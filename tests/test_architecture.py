@@ -44,8 +44,9 @@ def python_files() -> list[Path]:
     return sorted(PIPELINE.rglob("*.py"))
 
 
-# What the rooms beside the stages (checks, …) may read of a stage: the language view render draws.
-PUBLIC = ("pipeline.render.view",)
+# What the rooms beside the stages (checks, drafts) may read of a stage: the language view render
+# draws, and the marks of tracked changes it writes.
+PUBLIC = ("pipeline.render.view", "pipeline.render.tracked")
 
 
 def stage_files() -> list[Path]:

@@ -11,7 +11,8 @@ from pipeline.errors import Problem
 from pipeline.model import OutcomeDocument, PdfEngine
 from pipeline.render.docx import render_docx
 from pipeline.render.pdf import engine_versions, render_pdf_libreoffice, render_pdf_typst
-from pipeline.render.view import document_view
+from pipeline.render.tracked import Mark, apply_marks
+from pipeline.render.view import DocumentView, document_view
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,19 @@ def render(
     if pdf_engine is PdfEngine.TYPST:
         used.append(templates / "outcome.typ")
     return Rendered(tuple(written), tuple(notices), tuple(used), engine_versions(pdf_engine))
+
+
+def render_redline(
+    view: DocumentView, marks: Mapping[str, Mark], templates: Path, output: Path, timestamp: datetime.datetime
+) -> Path:
+    """Write the redline *view* as Word with tracked changes: every token of *view* replaced as
+    *marks* says, each change dated *timestamp* and signed by the pipeline."""
+    date = timestamp.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    render_docx(
+        view,
+        templates / f"outcome.{view.language}.docx",
+        output,
+        timestamp,
+        edit=lambda parts: apply_marks(parts, marks, date),
+    )
+    return output

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -113,8 +114,18 @@ def _preflight(
         )
 
 
-def render_docx(view: DocumentView, template: Path, output: Path, timestamp: datetime.datetime) -> None:
-    """Write *view* to *output* through the docxtpl *template*; dates inside the file are *timestamp*."""
+Edit = Callable[[list[etree._Element]], None]
+
+
+def render_docx(
+    view: DocumentView, template: Path, output: Path, timestamp: datetime.datetime, edit: Edit | None = None
+) -> None:
+    """Write *view* to *output* through the docxtpl *template*; dates inside the file are *timestamp*.
+
+    *edit*, when given, changes the body and footnotes once footnotes are made and before the
+    direction is set (the redline's tracked changes); the paragraphs are then not read back,
+    since they say more than the view.
+    """
     document = _open_template(template)
     environment = _environment()
     context, notes = template_context(view)
@@ -139,6 +150,8 @@ def render_docx(view: DocumentView, template: Path, output: Path, timestamp: dat
         wordml.add_footnotes(word.element.body, footnotes, notes, view.rtl)
     except TemplateError as error:
         raise TemplateError(f"{display_path(template)}: {error}") from None
+    if edit is not None:
+        edit([word.element.body, footnotes])
     parts = [word.element, footnotes]
     for section in word.sections:
         for header_footer in (
@@ -157,7 +170,8 @@ def render_docx(view: DocumentView, template: Path, output: Path, timestamp: dat
     word.save(buffer)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(_reproducible_zip(buffer.getvalue(), timestamp))
-    _verify(output, view)
+    if edit is None:
+        _verify(output, view)
 
 
 def _footnotes_part(word: docx.document.Document, template: Path) -> Part:

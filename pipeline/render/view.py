@@ -59,6 +59,7 @@ class ClusterView:
     label: str
     title: str
     sections: tuple[SectionView, ...]
+    round_table: int | None = field(default=None, metadata=SKIP)
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
                 for section in cluster.objectives
             )
             label = language.section_label(index) if cluster.round_table is not None else ""
-            clusters.append(ClusterView(label, _in(language, cluster.title), sections))
+            clusters.append(ClusterView(label, _in(language, cluster.title), sections, cluster.round_table))
         cross_cutting = tuple(map(paragraph, part.cross_cutting))
         letter = language.section_label(len(clusters)) if cross_cutting_letter and cross_cutting else ""
         return PartView(tuple(clusters), cross_cutting, letter, sum(1 for _ in part.paragraphs()))

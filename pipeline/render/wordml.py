@@ -23,7 +23,7 @@ FOOTNOTE_REFERENCE_STYLE = "FootnoteReference"
 ARABIC_LOCALE = "ar-SA"
 
 # Child order that Word insists on (ECMA-376 part 1, CT_PPr, CT_RPr, CT_TblPr, CT_SectPr).
-_PPR_ORDER = (
+PPR_ORDER = (
     "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
     "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN "
     "bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
@@ -58,7 +58,7 @@ _RTL_ISLAND = re.compile(rf"[{_ARABIC}](?:[{_ARABIC}]|[\s.,:;()\-](?=[\s.,:;()\-
 _ARABIC_LETTER = re.compile(rf"[{_ARABIC}]")
 
 
-def _ensure(parent: etree._Element, name: str, order: list[str]) -> etree._Element:
+def ensure(parent: etree._Element, name: str, order: list[str]) -> etree._Element:
     """Return the child w:<name> of *parent*, inserting it at its schema position if absent."""
     child = parent.find(qn(f"w:{name}"))
     if child is not None:
@@ -72,7 +72,7 @@ def _ensure(parent: etree._Element, name: str, order: list[str]) -> etree._Eleme
     return child
 
 
-def _parent(element: etree._Element) -> etree._Element:
+def parent_of(element: etree._Element) -> etree._Element:
     parent = element.getparent()
     if parent is None:
         raise ValueError(f"{element.tag!r} has no parent")
@@ -85,7 +85,7 @@ def _remove(parent: etree._Element | None, name: str) -> None:
             parent.remove(child)
 
 
-def _properties(element: etree._Element, name: str) -> etree._Element:
+def properties_of(element: etree._Element, name: str) -> etree._Element:
     """Return the w:pPr, w:rPr or w:tblPr of *element*, created as its first child if absent."""
     properties = element.find(qn(f"w:{name}"))
     if properties is None:
@@ -159,12 +159,12 @@ def add_footnotes(body: etree._Element, footnotes: etree._Element, notes: dict[s
         )
     for token, note in notes.items():
         text = found[token]
-        run = _parent(text)
+        run = parent_of(text)
         reference = etree.Element(qn("w:footnoteReference"))
         reference.set(qn("w:id"), str(next_id))
         run.replace(text, reference)
-        run_properties = _properties(run, "rPr")
-        _ensure(run_properties, "rStyle", _RPR_ORDER).set(qn("w:val"), FOOTNOTE_REFERENCE_STYLE)
+        run_properties = properties_of(run, "rPr")
+        ensure(run_properties, "rStyle", _RPR_ORDER).set(qn("w:val"), FOOTNOTE_REFERENCE_STYLE)
         footnotes.append(_footnote(next_id, note, rtl))
         next_id += 1
 
@@ -176,7 +176,7 @@ def _footnote(number: int, note: str, rtl: bool) -> etree._Element:
     paragraph_properties = etree.SubElement(paragraph, qn("w:pPr"))
     etree.SubElement(paragraph_properties, qn("w:pStyle")).set(qn("w:val"), FOOTNOTE_TEXT_STYLE)
     if rtl:
-        _ensure(paragraph_properties, "bidi", _PPR_ORDER)
+        ensure(paragraph_properties, "bidi", PPR_ORDER)
     mark = etree.SubElement(paragraph, qn("w:r"))
     etree.SubElement(etree.SubElement(mark, qn("w:rPr")), qn("w:rStyle")).set(
         qn("w:val"), FOOTNOTE_REFERENCE_STYLE
@@ -207,7 +207,7 @@ def set_direction(part: etree._Element, styles: StyleSheet, rtl: bool) -> None:
         paragraph_properties = paragraph.find(qn("w:pPr"))
         paragraph_rtl = rtl and not _left_to_right_by_choice(paragraph)
         if paragraph_rtl:
-            _ensure(_properties(paragraph, "pPr"), "bidi", _PPR_ORDER).attrib.pop(qn("w:val"), None)
+            ensure(properties_of(paragraph, "pPr"), "bidi", PPR_ORDER).attrib.pop(qn("w:val"), None)
         elif not rtl:
             _remove(paragraph_properties, "bidi")
         style_element = None if paragraph_properties is None else paragraph_properties.find(qn("w:pStyle"))
@@ -218,12 +218,12 @@ def set_direction(part: etree._Element, styles: StyleSheet, rtl: bool) -> None:
             _set_run_direction(run, styles, style, paragraph_rtl)
     for table in part.iter(qn("w:tbl")):
         if rtl:
-            _ensure(_properties(table, "tblPr"), "bidiVisual", _TBLPR_ORDER)
+            ensure(properties_of(table, "tblPr"), "bidiVisual", _TBLPR_ORDER)
         else:
             _remove(table.find(qn("w:tblPr")), "bidiVisual")
     for section in part.iter(qn("w:sectPr")):
         if rtl:
-            _ensure(section, "bidi", _SECTPR_ORDER)
+            ensure(section, "bidi", _SECTPR_ORDER)
         else:
             _remove(section, "bidi")
 
@@ -259,7 +259,7 @@ def _split_run(run: etree._Element, rtl: bool) -> None:
         element.text = text[start:end]
         element.set(XML_SPACE, "preserve")
         run.addprevious(piece)
-    _parent(run).remove(run)
+    parent_of(run).remove(run)
 
 
 def _is_right_to_left(text: str, rtl: bool) -> bool:
@@ -276,16 +276,16 @@ def _set_run_direction(
     if not _is_right_to_left(_run_text(run), rtl):
         _remove(properties, "rtl")
         return
-    properties = _properties(run, "rPr")
+    properties = properties_of(run, "rPr")
     run_style = properties.find(qn("w:rStyle"))
     font, size = styles.complex_script(
         run_style.get(qn("w:val")) if run_style is not None else None, paragraph_style
     )
     if font:
-        _ensure(properties, "rFonts", _RPR_ORDER).set(qn("w:cs"), font)
+        ensure(properties, "rFonts", _RPR_ORDER).set(qn("w:cs"), font)
     if size and properties.find(qn("w:szCs")) is None:
         own_size = properties.find(qn("w:sz"))
         written = own_size.get(qn("w:val")) if own_size is not None else None
-        _ensure(properties, "szCs", _RPR_ORDER).set(qn("w:val"), written or size)
-    _ensure(properties, "rtl", _RPR_ORDER)
-    _ensure(properties, "lang", _RPR_ORDER).set(qn("w:bidi"), ARABIC_LOCALE)
+        ensure(properties, "szCs", _RPR_ORDER).set(qn("w:val"), written or size)
+    ensure(properties, "rtl", _RPR_ORDER)
+    ensure(properties, "lang", _RPR_ORDER).set(qn("w:bidi"), ARABIC_LOCALE)

@@ -1,0 +1,54 @@
+"""The drafts handed out: drafts/NAME/ holds the merged outcome and the manifest of the build that
+made them, small text files meant to be committed, so that any later version can be compared
+with it (`outcome redline NAME current`)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from pipeline.drafts.manifest import MANIFEST_FILE
+from pipeline.drafts.merged import read_outcome
+from pipeline.errors import PipelineError, display_path
+from pipeline.model import OutcomeDocument
+
+DRAFT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+CURRENT = "current"  # in a redline: the outcome the sources give now
+MERGED_FILE = "merged.yaml"
+
+
+def check_name(name: str, drafts: Path) -> Path:
+    """Return the folder of a new draft *name*; refuse a bad name or one already taken."""
+    if not DRAFT_NAME.fullmatch(name) or name == CURRENT:
+        raise PipelineError(
+            f"'{name}' cannot name a draft (letters, digits, '.', '_' and '-', such as zero-draft or "
+            f"rev.1; '{CURRENT}' is kept for the sources as they are now)"
+        )
+    folder = drafts / name
+    if folder.exists():
+        raise PipelineError(f"{display_path(folder)}: the draft '{name}' exists already; give another name")
+    return folder
+
+
+def freeze(name: str, build: Path, drafts: Path) -> Path:
+    """Record the outcome built in *build* as the draft *name*; return its folder."""
+    folder = check_name(name, drafts)
+    folder.mkdir(parents=True)
+    for file in (MERGED_FILE, MANIFEST_FILE):
+        shutil.copyfile(build / file, folder / file)
+    return folder
+
+
+def load(name: str, drafts: Path) -> OutcomeDocument:
+    """Return the outcome of the draft *name*."""
+    path = drafts / name / MERGED_FILE
+    if not path.is_file():
+        known = (
+            sorted(item.name for item in drafts.iterdir() if (item / MERGED_FILE).is_file())
+            if drafts.is_dir()
+            else []
+        )
+        listed = ", ".join(known) if known else "none yet; make one with outcome freeze NAME"
+        raise PipelineError(f"{display_path(drafts)}: no draft '{name}' (drafts: {listed})")
+    return read_outcome(path)
