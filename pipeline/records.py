@@ -72,8 +72,8 @@ REQUIRED: Any = _Required()
 class Field(Generic[T]):
     """One key of a record: how its value is read, and its default if it may be left out.
 
-    A field `after` another (which is itself read in the first pass) is read once that one has
-    been, and its reader sees the value in `scope.values`.
+    A field `after` another is read once that one has been (and so on, down a chain), and its
+    reader sees the value in `scope.values`.
     """
 
     read: Reader[T]
@@ -151,12 +151,21 @@ class Record(Generic[R]):
     named_by: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
-        for key, field in self.fields.items():
-            first = self.fields.get(field.after) if field.after else None
-            if field.after and (first is None or first.after is not None):
+        for key in self.fields:
+            self._depth(key)
+
+    def _depth(self, key: str) -> int:
+        """Return how many fields *key* is read after (0 for a first-pass field)."""
+        seen = [key]
+        while (after := self.fields[seen[-1]].after) is not None:
+            if after not in self.fields:
                 raise ValueError(
-                    f"field '{key}' is read after '{field.after}', which is not a first-pass field"
+                    f"field '{seen[-1]}' is read after '{after}', which is not one of its fields"
                 )
+            if after in seen:
+                raise ValueError(f"field '{after}' is read after itself (through {', '.join(seen)})")
+            seen.append(after)
+        return len(seen) - 1
         if self.named_by and self.named_by[0] not in self.fields:
             raise ValueError(f"the record is named by '{self.named_by[0]}', which is not one of its fields")
 
@@ -181,7 +190,7 @@ class Record(Generic[R]):
             scope.context = label
         required = [key for key, field in self.fields.items() if field.required]
         fields.check(self.fields, required, label, scope)
-        ordered = sorted(self.fields.items(), key=lambda item: item[1].after is not None)
+        ordered = sorted(self.fields.items(), key=lambda item: self._depth(item[0]))
         for key, field in ordered:
             if key == name_key:
                 continue

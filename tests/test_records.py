@@ -47,9 +47,28 @@ def test_a_record_with_a_problem_is_not_built(tmp_path):
     ]
 
 
-def test_a_table_that_reads_after_an_unknown_field_is_refused():
-    with pytest.raises(ValueError, match="field 'a' is read after 'b', which is not a first-pass field"):
+def test_a_table_that_reads_after_an_unknown_field_or_in_a_circle_is_refused():
+    with pytest.raises(ValueError, match="field 'a' is read after 'b', which is not one of its fields"):
         Record("a pair", {"a": Field(schema.integer, after="b")}, pair)
+    with pytest.raises(ValueError, match=r"field 'a' is read after itself \(through a, b\)"):
+        Record("a pair", {"a": Field(schema.integer, after="b"), "b": Field(schema.integer, after="a")}, pair)
+
+
+def test_fields_are_read_down_a_chain_of_afters(tmp_path):
+    order = []
+
+    def noting(value, name, scope):
+        order.append((name, sorted(scope.values)))
+        return schema.integer(value, name, scope)
+
+    fields = {
+        "c": Field(noting, after="b"),
+        "b": Field(noting, after="a"),
+        "a": Field(noting),
+    }
+    built, _ = read(Record("a triple", fields, lambda values, placed: values), "c: 3\nb: 2\na: 1\n", tmp_path)
+    assert built == {"c": 3, "b": 2, "a": 1}
+    assert order == [("a", []), ("b", ["a"]), ("c", ["a", "b"])]
 
 
 def test_a_reader_that_gives_nothing_without_a_problem_is_a_bug_not_a_record(tmp_path):
