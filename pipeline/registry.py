@@ -48,7 +48,9 @@ REVIEW = Record(
         "date": Field(schema.iso_date),
         "languages": Field(_languages),
         "original_language": Field(schema.one_of(SOURCE_LANGUAGES)),
-        "draft_label": Field(schema.optional_localized, default=Localized()),
+        "draft_label": Field(
+            schema.optional_localized_in(_document_languages), default=Localized(), after="languages"
+        ),
         "word_limit": Field(schema.integer),
         "deadline": Field(schema.iso_date),
         "group_by": Field(schema.choice(GroupBy), default=GroupBy.CLUSTER),

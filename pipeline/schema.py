@@ -126,9 +126,21 @@ def localized(
 def optional_localized(value: YValue, name: str, scope: Scope) -> Localized:
     """Read text in several languages that may be left out or empty (a subtitle, a session):
     `{}` is no text, as merged.yaml writes it."""
-    if isinstance(value, YMap) and not value:
-        return Localized()
-    return localized()(value, name, scope) or Localized()
+    return optional_localized_in(())(value, name, scope)
+
+
+def optional_localized_in(
+    required: Callable[[Scope], tuple[str, ...]] | tuple[str, ...],
+) -> Callable[[YValue, str, Scope], Localized]:
+    """Return a reader of text that may be empty (`{}`) but, when given, is given in each of the
+    *required* languages."""
+
+    def read(value: YValue, name: str, scope: Scope) -> Localized:
+        if isinstance(value, YMap) and not value:
+            return Localized()
+        return localized(required)(value, name, scope) or Localized()
+
+    return read
 
 
 def boolean(value: YValue, name: str, scope: Scope) -> bool | None:

@@ -43,6 +43,7 @@ class ParagraphView:
     note: Footnote
     uid: str = field(metadata=SKIP)
     events: tuple[str, ...] = field(default=(), metadata=SKIP)  # the events its footnote names
+    merged: tuple[str, ...] = field(default=(), metadata=SKIP)  # the messages merged into it
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
             ),
             uid=message.uid,
             events=item.events,
+            merged=item.merged,
         )
 
     def part(part: Part, cross_cutting_letter: bool) -> PartView:
@@ -258,7 +260,7 @@ def _draft(language: DocumentLanguage, label: Localized, date: datetime.date) ->
     if not label:
         return ""
     written = written_date(EventDate(date, date, Precision.DAY), language)
-    return language.words.draft.format(label=_in(language, label) or next(iter(label.values())), date=written)
+    return language.words.draft.format(label=_in(language, label), date=written)
 
 
 def _attribution(event: Event, language: DocumentLanguage) -> str:
