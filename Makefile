@@ -27,7 +27,7 @@ check: $(STAMP) ## Report what is wrong or missing; make check FINAL=1 checks as
 	$(BIN)/outcome check --sources $(SOURCES) $(if $(FINAL),--final)
 
 freeze: $(STAMP) ## Build and record the draft handed out: make freeze NAME=zero-draft (drafts/NAME/)
-	$(BIN)/outcome freeze $(NAME) --sources $(SOURCES) --build $(BUILD)
+	$(BIN)/outcome freeze $(NAME) --sources $(SOURCES) --build $(BUILD) --pdf-engine $(PDF_ENGINE)
 
 redline: $(STAMP) ## Word tracked changes between two drafts: make redline FROM=zero-draft TO=current
 	$(BIN)/outcome redline $(FROM) $(TO) --sources $(SOURCES) --build $(BUILD)

@@ -204,7 +204,11 @@ class Frozen:
     folder: Path
 
     def describe(self) -> str:
-        return f"Froze {display_path(self.folder)}/: merged.yaml and manifest.json of {self.build.describe()}"
+        return (
+            f"{self.build.describe()}\nFroze {display_path(self.folder)}/ "
+            f"({', '.join(sorted(path.name for path in self.folder.iterdir()))}); "
+            f"compare with it later: outcome redline {self.folder.name} current"
+        )
 
 
 def freeze(
@@ -234,17 +238,27 @@ def redline(
     languages: tuple[str, ...] = (),
 ) -> RedlineResult:
     """Write the redline from draft *old* to draft *new* (either may be `current`: the sources as
-    they are now) in each of *languages* (by default, the newer document's), and its summary."""
+    they are now) in each of *languages* (by default, each language both documents are in), and
+    its summary."""
     before, after = (
         merge(validate(sources).corpus) if name == drafts.CURRENT else drafts.load(name, drafts_dir)
         for name in (old, new)
     )
+    both = [code for code in after.review.languages if code in before.review.languages]
+    for code in languages:
+        if code not in both:
+            raise PipelineError(
+                f"'{old}' and '{new}' are not both in '{code}' (both are in: {', '.join(both) or 'none'})"
+            )
+    if not both:
+        raise PipelineError(
+            f"'{old}' is in {', '.join(before.review.languages)} and '{new}' in "
+            f"{', '.join(after.review.languages)}: no language to compare them in"
+        )
     timestamp = build_timestamp(after.review.date)
     written = []
     redlines = {}
-    for code in languages or after.review.languages:
-        if code not in before.review.languages or code not in after.review.languages:
-            raise PipelineError(f"the drafts '{old}' and '{new}' are not both in '{code}'")
+    for code in languages or both:
         compared = drafts.compare(document_view(before, code), document_view(after, code))
         output = build_dir / f"redline.{old}.{new}.{code}.docx"
         written.append(render_redline(compared.view, compared.marks, templates, output, timestamp))

@@ -79,6 +79,14 @@ build_option = click.option(
     show_default=True,
     help="Folder the outputs are written to.",
 )
+pdf_engine_option = click.option(
+    "--pdf-engine",
+    type=click.Choice([engine.value for engine in PdfEngine]),
+    default=PdfEngine.TYPST.value,
+    show_default=True,
+    help="typst draws the PDF itself (pip only); libreoffice converts the Word file "
+    "(needs LibreOffice); none writes no PDF.",
+)
 
 
 @click.group()
@@ -91,14 +99,7 @@ def main() -> None:
 @sources_option
 @build_option
 @templates_option
-@click.option(
-    "--pdf-engine",
-    type=click.Choice([engine.value for engine in PdfEngine]),
-    default=PdfEngine.TYPST.value,
-    show_default=True,
-    help="typst draws the PDF itself (pip only); libreoffice converts the Word file "
-    "(needs LibreOffice); none writes no PDF.",
-)
+@pdf_engine_option
 @click.option(
     "--final", is_flag=True, help="Run `outcome check --final` first; build nothing if it finds an error."
 )
@@ -251,10 +252,15 @@ drafts_option = click.option(
 @build_option
 @templates_option
 @drafts_option
+@pdf_engine_option
 @_report_errors
-def freeze(name: str, sources: Path, build_dir: Path, templates: Path | None, drafts_dir: Path) -> None:
+def freeze(
+    name: str, sources: Path, build_dir: Path, templates: Path | None, drafts_dir: Path, pdf_engine: str
+) -> None:
     """Build the outcome and record it as the draft NAME (drafts/NAME/: merged model and manifest)."""
-    frozen = library.freeze(name, sources, build_dir, _templates(templates), drafts_dir, PdfEngine.TYPST)
+    frozen = library.freeze(
+        name, sources, build_dir, _templates(templates), drafts_dir, PdfEngine(pdf_engine)
+    )
     _notes(frozen.build.notices)
     click.echo(frozen.describe())
 
@@ -267,7 +273,7 @@ def freeze(name: str, sources: Path, build_dir: Path, templates: Path | None, dr
     "languages",
     multiple=True,
     type=click.Choice(OUTPUT_LANGUAGES),
-    help="Write the redline in this language [default: each language of the TO document].",
+    help="Write the redline in this language [default: each language both drafts are in].",
 )
 @sources_option
 @build_option

@@ -22,17 +22,40 @@ PARTS = ("main body", "annex")
 
 
 @dataclass(frozen=True)
+class Position:
+    """Where a message stands in one version: its part, cluster, objective and paragraph number."""
+
+    part: str
+    round_table: int | None  # None: grouped by objective, or cross-cutting
+    objective: int | None  # None: among the cross-cutting messages
+    number: int
+
+    @property
+    def section(self) -> tuple[str, int | None, int | None]:
+        return self.part, self.round_table, self.objective
+
+
+@dataclass(frozen=True)
 class MessageChange:
-    """What became of one message, for the summary: its numbers and objectives before and after."""
+    """What became of one message, for the summary: where it stood before and after, whether its
+    text or its footnote changed, and for a deleted message the one it was merged into (same_as)."""
 
     uid: str
-    change: Change  # INSERTED, DELETED, EDITED or MOVED_TO (a move, edited or not)
-    part: str
-    old_number: int | None
-    new_number: int | None
-    old_objective: int | None
-    new_objective: int | None
+    change: Change  # INSERTED, DELETED, EDITED (its text or its footnote) or MOVED_TO (edited or not)
+    before: Position | None
+    after: Position | None
     edited: bool
+    footnote_edited: bool
+    merged_into: tuple[str, int] | None = None  # the message and its paragraph number
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    """An objective (or the cross-cutting messages) that has a heading in one version only."""
+
+    part: str
+    objective: int | None
+    change: Change  # INSERTED or DELETED
 
 
 @dataclass(frozen=True)
@@ -48,13 +71,13 @@ class Redline:
     view: DocumentView
     marks: dict[str, Mark]
     changes: tuple[MessageChange, ...]
+    sections: tuple[SectionChange, ...]
     renumbered: tuple[Renumbered, ...]
 
 
 @dataclass(frozen=True)
 class _Place:
-    part: str
-    objective: int | None  # None: among the cross-cutting messages
+    position: Position
     paragraph: ParagraphView
 
 
@@ -63,8 +86,11 @@ def _places(view: DocumentView) -> dict[str, _Place]:
     for name, part in zip(PARTS, (view.body, view.annex), strict=True):
         for cluster in part.clusters:
             for section in cluster.sections:
-                places |= {p.uid: _Place(name, section.objective, p) for p in section.paragraphs}
-        places |= {p.uid: _Place(name, None, p) for p in part.cross_cutting}
+                places |= {
+                    p.uid: _Place(Position(name, cluster.round_table, section.objective, p.number), p)
+                    for p in section.paragraphs
+                }
+        places |= {p.uid: _Place(Position(name, None, None, p.number), p) for p in part.cross_cutting}
     return places
 
 
@@ -86,13 +112,13 @@ class _Comparison:
     def move(self, uid: str) -> str:
         return self.moves.setdefault(uid, f"move{len(self.moves) + 1}")
 
-    def present(self, paragraph: ParagraphView, part: str, objective: int | None) -> ParagraphView:
+    def present(self, paragraph: ParagraphView) -> ParagraphView:
         """Return a paragraph of the newer version, its text and footnote tokens marked."""
-        before = self.old.get(paragraph.uid)
+        before, after = self.old.get(paragraph.uid), self.new[paragraph.uid]
         text, note = _text(paragraph), paragraph.note.text
         if before is None:
             marks = Mark(Change.INSERTED, new=text), Mark(Change.INSERTED, new=note)
-        elif (before.part, before.objective) != (part, objective):
+        elif before.position.section != after.position.section:
             moved = Mark(
                 Change.MOVED_TO, old=_text(before.paragraph), new=text, move=self.move(paragraph.uid)
             )
@@ -119,7 +145,7 @@ class _Comparison:
         )
 
     def paragraphs(
-        self, old: tuple[ParagraphView, ...], new: tuple[ParagraphView, ...], part: str, objective: int | None
+        self, old: tuple[ParagraphView, ...], new: tuple[ParagraphView, ...]
     ) -> tuple[ParagraphView, ...]:
         """Return *new*'s paragraphs with *old*'s that left standing after their last surviving
         predecessor (at the start when none survives)."""
@@ -133,7 +159,7 @@ class _Comparison:
                 after.setdefault(anchor, []).append(self.ghost(paragraph))
         merged = list(after.get(None, []))
         for paragraph in new:
-            merged += [self.present(paragraph, part, objective), *after.get(paragraph.uid, [])]
+            merged += [self.present(paragraph), *after.get(paragraph.uid, [])]
         return tuple(merged)
 
     def heading(self, text: str, in_old: bool, in_new: bool) -> str:
@@ -142,7 +168,7 @@ class _Comparison:
             return text
         return self.token(Mark(Change.INSERTED if in_new else Change.DELETED)) + text
 
-    def part(self, old: PartView, new: PartView, name: str) -> PartView:
+    def part(self, old: PartView, new: PartView) -> PartView:
         clusters = []
         old_clusters = {cluster.round_table: cluster for cluster in old.clusters}
         new_clusters = {cluster.round_table: cluster for cluster in new.clusters}
@@ -160,14 +186,14 @@ class _Comparison:
                     SectionView(
                         heading=self.heading(heading, was is not None, now is not None),
                         paragraphs=self.paragraphs(
-                            was.paragraphs if was else (), now.paragraphs if now else (), name, objective
+                            was.paragraphs if was else (), now.paragraphs if now else ()
                         ),
                         objective=objective,
                     )
                 )
             title = self.heading(shown.title, before is not None, after is not None)
             clusters.append(ClusterView(shown.label, title, tuple(sections), key))
-        cross = self.paragraphs(old.cross_cutting, new.cross_cutting, name, None)
+        cross = self.paragraphs(old.cross_cutting, new.cross_cutting)
         label = new.cross_cutting_label or old.cross_cutting_label
         label = self.heading(label, bool(old.cross_cutting), bool(new.cross_cutting)) if cross else ""
         count = sum(len(section.paragraphs) for cluster in clusters for section in cluster.sections)
@@ -177,8 +203,14 @@ class _Comparison:
 def compare(old: DocumentView, new: DocumentView) -> Redline:
     """Return the redline of *old* becoming *new* (two views of the outcome in the same language)."""
     comparison = _Comparison(old, new)
-    body = comparison.part(old.body, new.body, PARTS[0])
-    annex = comparison.part(old.annex, new.annex, PARTS[1])
+    body = comparison.part(old.body, new.body)
+    annex = comparison.part(old.annex, new.annex)
+    words = new.words
+    if bool(old.annex.count) != bool(new.annex.count):
+        # The sentence that says no consultation was received stands in one version only.
+        annex = dataclasses.replace(annex, count=0)
+        said = comparison.heading(words.annex_empty, not old.annex.count, not new.annex.count)
+        words = dataclasses.replace(words, annex_empty=said)
     cross_cutting = new.chapter.cross_cutting
     if body.cross_cutting and bool(old.body.cross_cutting) != bool(new.body.cross_cutting):
         chapter = old.chapter.cross_cutting if old.body.cross_cutting else cross_cutting
@@ -190,47 +222,60 @@ def compare(old: DocumentView, new: DocumentView) -> Redline:
         body=body,
         annex=annex,
         chapter=dataclasses.replace(new.chapter, cross_cutting=cross_cutting),
+        words=words,
         pending=(),
     )
-    return Redline(view, comparison.marks, tuple(_changes(comparison)), tuple(_renumbered(comparison)))
+    return Redline(
+        view,
+        comparison.marks,
+        tuple(_changes(comparison)),
+        tuple(_sections(comparison)),
+        tuple(_renumbered(comparison)),
+    )
 
 
 def _changes(comparison: _Comparison) -> Iterator[MessageChange]:
     old, new = comparison.old, comparison.new
+    merged_into = {uid: place for place in new.values() for uid in place.paragraph.merged}
     for uid in [*new, *(uid for uid in old if uid not in new)]:
         before, after = old.get(uid), new.get(uid)
-        edited = bool(before and after and _text(before.paragraph) != _text(after.paragraph))
-        if (
-            before
-            and after
-            and (before.part, before.objective) == (after.part, after.objective)
-            and not edited
-        ):
-            continue
         if before is None or after is None:
             change = Change.INSERTED if before is None else Change.DELETED
+            edited = footnote_edited = False
         else:
-            change = (
-                Change.EDITED
-                if (before.part, before.objective) == (after.part, after.objective)
-                else Change.MOVED_TO
-            )
-        shown = after or before
-        assert shown is not None
+            edited = _text(before.paragraph) != _text(after.paragraph)
+            footnote_edited = before.paragraph.note != after.paragraph.note
+            moved = before.position.section != after.position.section
+            if not (moved or edited or footnote_edited):
+                continue
+            change = Change.MOVED_TO if moved else Change.EDITED
+        host = merged_into.get(uid) if after is None else None
         yield MessageChange(
             uid=uid,
             change=change,
-            part=shown.part,
-            old_number=before.paragraph.number if before else None,
-            new_number=after.paragraph.number if after else None,
-            old_objective=before.objective if before else None,
-            new_objective=after.objective if after else None,
+            before=before.position if before else None,
+            after=after.position if after else None,
             edited=edited,
+            footnote_edited=footnote_edited,
+            merged_into=(host.paragraph.uid, host.position.number) if host else None,
         )
+
+
+def _sections(comparison: _Comparison) -> Iterator[SectionChange]:
+    def sections(places: dict[str, _Place]) -> set[tuple[str, int | None]]:
+        return {(place.position.part, place.position.objective) for place in places.values()}
+
+    old, new = sections(comparison.old), sections(comparison.new)
+    for part, objective in sorted(old ^ new, key=lambda item: (item[0], item[1] is None, item[1] or 0)):
+        yield SectionChange(part, objective, Change.DELETED if (part, objective) in old else Change.INSERTED)
 
 
 def _renumbered(comparison: _Comparison) -> Iterator[Renumbered]:
     for uid, after in comparison.new.items():
         before = comparison.old.get(uid)
-        if before and before.part == after.part and before.paragraph.number != after.paragraph.number:
-            yield Renumbered(uid, after.part, before.paragraph.number, after.paragraph.number)
+        if (
+            before
+            and before.position.part == after.position.part
+            and before.position.number != after.position.number
+        ):
+            yield Renumbered(uid, after.position.part, before.position.number, after.position.number)

@@ -26,7 +26,7 @@ from pipeline.model import (
 )
 from pipeline.records import Field, Placed, Record, Scope, load_yaml
 from pipeline.registry import REVIEW, event_record
-from pipeline.yamlio import YValue
+from pipeline.yamlio import YSeq, YStr, YValue
 
 _UID = re.compile(r"[a-z0-9-]+#[A-Za-z0-9][A-Za-z0-9._-]*")
 _SOURCE = re.compile(r"(?P<path>.+):(?P<line>\d+)")
@@ -61,11 +61,29 @@ def _message(values: dict[str, Any], placed: Placed) -> Paragraph:
     )
 
 
+def _named_events(value: YValue, name: str, scope: Scope) -> tuple[str, ...] | None:
+    """Read the events a paragraph's footnote names: each one of the timeline's."""
+    events = schema.sequence_of(schema.text)(value, name, scope)
+    outer: Scope | None = scope
+    while outer is not None and "timeline" not in outer.values:
+        outer = outer.parent
+    timeline = outer.values["timeline"] if outer is not None else None
+    if events is None or timeline is None or not isinstance(value, YSeq):
+        return events
+    known = {event.id for event in timeline}
+    for item in value:
+        if isinstance(item, YStr) and item not in known:
+            scope.problem(
+                item.location, f"{name}{scope.where} names '{item}', which is not an event of the timeline"
+            )
+    return events
+
+
 PARAGRAPH = Record(
     "a paragraph",
     {
         "number": Field(schema.integer),
-        "events": Field(schema.sequence_of(schema.text)),
+        "events": Field(_named_events),
         "id": Field(schema.identifier(_UID, _UID_COMPLAINT)),
         "kind": Field(schema.choice(Kind)),
         "objectives": Field(schema.sequence_of(schema.integer)),
@@ -135,8 +153,8 @@ def _outcome(path: Path) -> Record[OutcomeDocument]:
             "front": Field(schema.sequence_of(FRONT.read_as_value)),
             "timeline": Field(_events, after="review"),
             "without_summary": Field(schema.sequence_of(schema.text)),
-            "body": Field(PART.read_as_value),
-            "annex": Field(PART.read_as_value),
+            "body": Field(PART.read_as_value, after="timeline"),
+            "annex": Field(PART.read_as_value, after="timeline"),
         },
         lambda values, placed: OutcomeDocument(**values),
     )

@@ -18,13 +18,17 @@ CURRENT = "current"  # in a redline: the outcome the sources give now
 MERGED_FILE = "merged.yaml"
 
 
-def check_name(name: str, drafts: Path) -> Path:
-    """Return the folder of a new draft *name*; refuse a bad name or one already taken."""
+def _check_spelling(name: str) -> None:
     if not DRAFT_NAME.fullmatch(name) or name == CURRENT:
         raise PipelineError(
             f"'{name}' cannot name a draft (letters, digits, '.', '_' and '-', such as zero-draft or "
             f"rev.1; '{CURRENT}' is kept for the sources as they are now)"
         )
+
+
+def check_name(name: str, drafts: Path) -> Path:
+    """Return the folder of a new draft *name*; refuse a bad name or one already taken."""
+    _check_spelling(name)
     folder = drafts / name
     if folder.exists():
         raise PipelineError(f"{display_path(folder)}: the draft '{name}' exists already; give another name")
@@ -42,6 +46,7 @@ def freeze(name: str, build: Path, drafts: Path) -> Path:
 
 def load(name: str, drafts: Path) -> OutcomeDocument:
     """Return the outcome of the draft *name*."""
+    _check_spelling(name)
     path = drafts / name / MERGED_FILE
     if not path.is_file():
         known = (

@@ -24,10 +24,13 @@ from pipeline.render.wordml import PPR_ORDER, XML_SPACE, ensure, parent_of, prop
 
 AUTHOR = "outcome"
 TOKEN = re.compile("\u2060rl\\d+\u2060")
-# Words, the spaces between them, and punctuation of either language, each a token of its own:
-# the Arabic comma and semicolon separate words as the Latin ones do. Diacritics (harakat) belong
-# to their word, so that adding or changing one is an edit of that word.
-_TOKENS = re.compile(r"\s+|[،؛؟,;:.!?()\[\]«»\"“”'‘’]|[^\s،؛؟,;:.!?()\[\]«»\"“”'‘’]+")
+# Words and punctuation of either language, each a token with the spaces after it: the Arabic
+# comma and semicolon separate words as the Latin ones do. Diacritics (harakat) belong to their
+# word, so that adding or changing one is an edit of that word. Spaces never count as unchanged
+# text on their own, so that a rewrite does not come out as words interleaved with their
+# replacements.
+_PUNCTUATION = "،؛؟,;:.!?()\\[\\]«»\"“”'‘’"
+_TOKENS = re.compile(rf"[^\s{_PUNCTUATION}]+\s*|[{_PUNCTUATION}]\s*|\s+")
 
 
 class Change(enum.Enum):
@@ -60,6 +63,24 @@ def words(text: str) -> list[str]:
     return _TOKENS.findall(text)
 
 
+def differences(before: list[str], after: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Return the opcodes turning *before* into *after*, an unchanged token lying alone between two
+    changes folded into them (a reader sees one replaced phrase, not a word salad)."""
+    ops: list[tuple[str, int, int, int, int]] = list(
+        SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    )
+    index = 1
+    while index < len(ops) - 1:
+        tag, i1, i2, _, _ = ops[index]
+        first, last = ops[index - 1], ops[index + 1]
+        if tag == "equal" and i2 - i1 == 1 and first[0] != "equal" and last[0] != "equal":
+            ops[index - 1 : index + 2] = [("replace", first[1], last[2], first[3], last[4])]
+            index = max(index - 1, 1)
+            continue
+        index += 1
+    return ops
+
+
 class _Writer:
     """Writes the changes with one author, one date, and ids unique in the whole document."""
 
@@ -87,19 +108,21 @@ class _Writer:
         element.set(XML_SPACE, "preserve")
         return run
 
-    def diff(self, run: etree._Element, old: str, new: str) -> None:
-        """Replace *run* with runs that show *old* becoming *new*, word by word."""
+    def diff(self, run: etree._Element, old: str, new: str, change: Change = Change.EDITED) -> None:
+        """Replace *run* with runs that show *old* becoming *new*, word by word. A moved message
+        shows its deleted words in its old place and its inserted words in its new one, the
+        words it kept in both, so that each place resolves on its own."""
         before, after = words(old), words(new)
         pieces: list[etree._Element] = []
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        for tag, i1, i2, j1, j2 in differences(before, after):
             if tag == "equal":
                 pieces.append(self.run(run, "".join(after[j1:j2]), deleted=False))
                 continue
-            if i2 > i1:
+            if i2 > i1 and change is not Change.MOVED_TO:
                 deletion = self.element("del")
                 deletion.append(self.run(run, "".join(before[i1:i2]), deleted=True))
                 pieces.append(deletion)
-            if j2 > j1:
+            if j2 > j1 and change is not Change.MOVED_FROM:
                 insertion = self.element("ins")
                 insertion.append(self.run(run, "".join(after[j1:j2]), deleted=False))
                 pieces.append(insertion)
@@ -115,22 +138,32 @@ class _Writer:
             Change.MOVED_FROM: "moveFrom",
             Change.MOVED_TO: "moveTo",
         }[change]
-        runs = [child for child in paragraph if child.tag == qn("w:r")]
+        content = [child for child in paragraph if child.tag != qn("w:pPr")]
         if change is Change.DELETED:
-            for run in runs:
-                for text in run.findall(qn("w:t")):
-                    text.tag = qn("w:delText")
-        if runs:
+            for text in paragraph.iter(qn("w:t")):
+                text.tag = qn("w:delText")
+        # Each stretch of plain runs gets its wrapper; the words a moved message lost or gained,
+        # already tracked inside the paragraph, stay beside them.
+        groups: list[list[etree._Element]] = []
+        for child in content:
+            if child.tag != qn("w:r"):
+                groups.append([])
+            elif groups and groups[-1]:
+                groups[-1].append(child)
+            else:
+                groups.append([child])
+        for group in filter(None, groups):
             wrapper = self.element(name)
-            runs[0].addprevious(wrapper)
-            for run in runs:
+            group[0].addprevious(wrapper)
+            for run in group:
                 wrapper.append(run)
-            if move:
-                start = self.element(f"{name}RangeStart", name=move)
-                end = etree.Element(qn(f"w:{name}RangeEnd"))
-                end.set(qn("w:id"), start.get(qn("w:id")) or "")
-                wrapper.addprevious(start)
-                wrapper.addnext(end)
+        if move and content:
+            start = self.element(f"{name}RangeStart", name=move)
+            end = etree.Element(qn(f"w:{name}RangeEnd"))
+            end.set(qn("w:id"), start.get(qn("w:id")) or "")
+            first = next(child for child in paragraph if child.tag != qn("w:pPr"))
+            first.addprevious(start)
+            paragraph.append(end)
         mark = ensure(properties_of(paragraph, "pPr"), "rPr", PPR_ORDER)
         mark.insert(0, self.element(name))
 
@@ -163,8 +196,11 @@ def apply_marks(parts: list[etree._Element], marks: Mapping[str, Mark], date: st
                 writer.paragraph(paragraph, mark.change)
             continue
         run = parent_of(text)
-        if mark.change is Change.EDITED:
-            writer.diff(run, mark.old, mark.new)
+        moved = mark.change in (Change.MOVED_FROM, Change.MOVED_TO)
+        if mark.change is Change.EDITED or (moved and mark.old != mark.new):
+            writer.diff(run, mark.old, mark.new, mark.change)
+            if moved:
+                writer.paragraph(paragraph, mark.change, mark.move)
             continue
         gone = mark.change in (Change.DELETED, Change.MOVED_FROM)
         text.text = mark.old if gone else mark.new

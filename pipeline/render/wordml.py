@@ -235,15 +235,19 @@ def _left_to_right_by_choice(paragraph: etree._Element) -> bool:
     return off and not any(_ARABIC_LETTER.search(text.text or "") for text in paragraph.iter(qn("w:t")))
 
 
+_TEXTS = (qn("w:t"), qn("w:delText"))  # text, and text a tracked change deleted
+
+
 def _run_text(run: etree._Element) -> str:
-    return "".join(text.text or "" for text in run.iter(qn("w:t")))
+    return "".join(text.text or "" for text in run.iter(*_TEXTS))
 
 
 def _split_run(run: etree._Element, rtl: bool) -> None:
-    """Split a plain text run at the edges of islands in the other direction."""
+    """Split a plain text run (deleted text too) at the edges of islands in the other direction."""
     children = [child for child in run if child.tag != qn("w:rPr")]
-    if len(children) != 1 or children[0].tag != qn("w:t") or not children[0].text:
+    if len(children) != 1 or children[0].tag not in _TEXTS or not children[0].text:
         return
+    kind = children[0].tag
     text = children[0].text
     edges = sorted(
         {0, len(text), *(i for m in (_LTR_ISLAND if rtl else _RTL_ISLAND).finditer(text) for i in m.span())}
@@ -255,7 +259,7 @@ def _split_run(run: etree._Element, rtl: bool) -> None:
         piece = etree.Element(qn("w:r"))
         if properties is not None:
             piece.append(copy.deepcopy(properties))
-        element = etree.SubElement(piece, qn("w:t"))
+        element = etree.SubElement(piece, kind)
         element.text = text[start:end]
         element.set(XML_SPACE, "preserve")
         run.addprevious(piece)
