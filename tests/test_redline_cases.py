@@ -64,10 +64,11 @@ def summary(result) -> list[str]:
 def test_a_document_regrouped_by_objective_moves_every_message(tmp_path, language, name):
     lines = summary(make_redline(tmp_path, regroup))
     assert (
-        lines[2] == "0 inserted, 0 deleted, 0 edited, 3 moved, 0 footnotes changed; 0 paragraphs renumbered."
+        lines[2] == "0 inserted, 0 deleted, 0 edited, 3 moved, 0 footnotes changed; 2 paragraphs renumbered."
     )
     assert "- regrouped from round table 4 to no round table: talks-2023#m1, paragraph 1 (was 2)" in lines
     assert "- regrouped from round table 2 to no round table: hearings-2024#m1, paragraph 1" in lines
+    assert "| main body | talks-2023#m1 | 2 | 1 |" in lines  # the table lists moved paragraphs too
     assert_resolves(tmp_path, language, name)
 
 

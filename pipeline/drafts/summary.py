@@ -1,7 +1,7 @@
 """The summary of a redline, for the terminal and build/redline.<FROM>.<TO>.md: each message
 inserted, deleted, edited or moved, by the objective it stands under (a moved one under both),
 with its paragraph numbers before and after; each objective heading that appears or goes; then
-every paragraph only renumbered, which delegations cite in negotiations."""
+every paragraph renumbered, which delegations cite in negotiations."""
 
 from __future__ import annotations
 
@@ -83,7 +83,6 @@ def summarize(redlines: Mapping[str, Redline], old: str, new: str) -> str:
                 footnoted.setdefault(change.uid, []).append(language)
         renumbered |= {item.uid: item for item in redline.renumbered}
         sections |= {(item.part, item.objective): item for item in redline.sections}
-    renumbered = {uid: item for uid, item in renumbered.items() if uid not in changes}  # only renumbered
     kinds = [change.change for change in changes.values()]
     text_edits = sum(
         kind is Change.EDITED and uid in edited for kind, uid in zip(kinds, changes, strict=True)
