@@ -74,22 +74,21 @@ def test_changes_are_word_tracked_changes_by_the_pipeline(redlined, language):
     }.get(language, ("الاستثمار في بيانات الهجرة.", "زيادة الاستثمار في بيانات الهجرة، وفي تحليلها."))
     # The moved message keeps its words in both places; it loses words in the old one and gains
     # words in the new one, so that each place reads right whether accepted or rejected.
-    moved = {"moveFrom": old, "moveTo": new}
-    for paragraph in root.iter(f"{W}p"):
-        mark = paragraph.find(f"{W}pPr/{W}rPr")
-        kinds = {etree.QName(child).localname for child in mark} & set(moved) if mark is not None else set()
-        if kinds:
-            (kind,) = kinds
-            kept = "".join(t.text or "" for e in paragraph.iter(f"{W}{kind}") for t in e.iter(f"{W}t"))
-            lost = "".join(t.text or "" for e in paragraph.iter(f"{W}del") for t in e.iter(f"{W}delText"))
-            gained = "".join(t.text or "" for e in paragraph.iter(f"{W}ins") for t in e.iter(f"{W}t"))
-            assert kept and (lost or gained) and not (gained if kind == "moveFrom" else lost)
-            whole = "".join(
-                "\t" if t.tag == f"{W}tab" else t.text or ""
-                for t in paragraph.iter(f"{W}t", f"{W}delText", f"{W}tab")
-            )
-            assert LABEL.sub("", whole) == moved.pop(kind)
-    assert not moved
+    for kind, text in (("moveFrom", old), ("moveTo", new)):
+        (paragraph,) = [p for p in root.iter(f"{W}p") if p.find(f".//{W}{kind}RangeStart") is not None]
+        kept = "".join(t.text or "" for e in paragraph.iter(f"{W}{kind}") for t in e.iter(f"{W}t"))
+        lost = "".join(t.text or "" for e in paragraph.iter(f"{W}del") for t in e.iter(f"{W}delText"))
+        gained = "".join(t.text or "" for e in paragraph.iter(f"{W}ins") for t in e.iter(f"{W}t"))
+        whole = "".join(
+            "\t" if t.tag == f"{W}tab" else t.text or ""
+            for t in paragraph.iter(f"{W}t", f"{W}delText", f"{W}tab")
+        )
+        assert LABEL.sub("", whole) == text
+        # The message only gained words: its old place is all moved away, its new place has them inserted.
+        if kind == "moveFrom":
+            assert (lost, gained) == ("", "") and kept == whole.replace("\t", "")
+        else:
+            assert not lost and gained and kept
 
 
 def test_an_arabic_edit_is_tracked_word_by_word_and_a_diacritic_counts(redlined):

@@ -8,9 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from tests.corpus import BASE
-from tests.redlines import PARTS, assert_resolves, make_redline, run
+from tests.redlines import PARTS, W, assert_resolves, make_redline, part, run
 from tests.test_same_as import CONFERENCE, CONFERENCE_EVENT
 
 AWAITED = "    awaiting_summary: true\n"
@@ -51,6 +52,39 @@ def english_only(sources: Path) -> None:
     review = sources / "review.yaml"
     review.write_text(
         review.read_text(encoding="utf-8").replace("languages: [ar, en]", "languages: [en]"), encoding="utf-8"
+    )
+
+
+def talks(sources: Path) -> Path:
+    return sources / "summaries" / "talks-2023.yaml"
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def both_in_objective_1(sources: Path) -> None:
+    replace(talks(sources), "objectives: [6, 5]", "objectives: [1]")
+
+
+def swap_them(sources: Path) -> None:
+    """Put m2 before m1 in the summary: the two messages of objective 1 change order."""
+    text = talks(sources).read_text(encoding="utf-8")
+    head, m1, m2 = text.split("  - id: ")
+    talks(sources).write_text(f"{head}  - id: {m2}  - id: {m1}", encoding="utf-8")
+
+
+def delete_m2(sources: Path) -> None:
+    """Delete the only message of the first cluster: the next cluster's letter changes."""
+    text = talks(sources).read_text(encoding="utf-8")
+    talks(sources).write_text(text[: text.index("  - id: m2")], encoding="utf-8")
+
+
+def talks_to_annex(sources: Path) -> None:
+    replace(
+        sources / "events.yaml", "    phase: preparatory\n", "    phase: preparatory\n    stakeholder: true\n"
     )
 
 
@@ -124,14 +158,59 @@ def test_a_draft_name_outside_the_drafts_folder_is_refused(tmp_path, monkeypatch
     assert not (tmp_path / "build").exists()
 
 
-def test_a_hand_edited_draft_is_refused_with_its_problem_located(tmp_path):
-    def unknown_event(sources: Path) -> None:
-        merged = tmp_path / "drafts" / "zero-draft" / "merged.yaml"
-        text = merged.read_text(encoding="utf-8")
-        merged.write_text(text.replace("events: [talks-2023]", "events: [talks-2032]", 1), encoding="utf-8")
+@pytest.mark.parametrize(
+    "old, new, problem",
+    [
+        (
+            "events: [talks-2023]",
+            "events: [talks-2032]",
+            "names 'talks-2032', which is not an event of the timeline",
+        ),
+        (
+            "id: talks-2023#m1",
+            "id: talks-2023#m2",
+            "duplicate paragraph id 'talks-2023#m2' (first at line 66)",
+        ),
+    ],
+)
+def test_a_hand_edited_draft_is_refused_with_its_problem_located(tmp_path, old, new, problem):
+    def edit_the_draft(sources: Path) -> None:
+        replace(tmp_path / "drafts" / "zero-draft" / "merged.yaml", old, new)
 
-    result = make_redline(tmp_path, unknown_event)
+    result = make_redline(tmp_path, edit_the_draft)
     assert result.exit_code == 1
-    (problem,) = [line for line in result.stderr.splitlines() if "talks-2032" in line]
-    assert problem.startswith("drafts/zero-draft/merged.yaml:")
-    assert problem.endswith("names 'talks-2032', which is not an event of the timeline")
+    (line,) = [line for line in result.stderr.splitlines() if problem in line]
+    assert line.startswith("drafts/zero-draft/merged.yaml:") and line.endswith(problem)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_messages_that_change_order_in_their_objective_are_moves(tmp_path, language):
+    lines = summary(make_redline(tmp_path, swap_them, start=both_in_objective_1))
+    assert (
+        lines[2] == "0 inserted, 0 deleted, 0 edited, 1 moved, 0 footnotes changed; 2 paragraphs renumbered."
+    )
+    assert "- moved within the objective: talks-2023#m2, paragraph 1 (was 2)" in lines
+    for name in PARTS:
+        assert_resolves(tmp_path, language, name)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_cluster_letter_that_changes_is_tracked(tmp_path, language):
+    summary(make_redline(tmp_path, delete_m2))
+    redline = part(tmp_path / "build" / f"redline.zero-draft.current.{language}.docx", "word/document.xml")
+    deleted = {
+        "".join(t.text or "" for t in e.iter(f"{W}delText"))
+        for e in etree.fromstring(redline).iter(f"{W}del")
+    }
+    assert {"ar": "باء", "en": "B"}[language] in {text.strip() for text in deleted}
+    assert_resolves(tmp_path, language, "word/document.xml")
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_message_moved_to_the_annex_is_listed_in_both_parts(tmp_path, language):
+    lines = summary(make_redline(tmp_path, talks_to_annex))
+    body, annex = lines.index("## The main body"), lines.index("## The annex")
+    assert "- moved to the annex: talks-2023#m1, was paragraph 2" in lines[body:annex]
+    assert "- moved from objective 1 of the main body: talks-2023#m1, paragraph 3 (was 2)" in lines[annex:]
+    for name in PARTS:
+        assert_resolves(tmp_path, language, name)

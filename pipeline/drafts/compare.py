@@ -13,57 +13,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
+from pipeline.drafts.changes import PARTS, MessageChange, Position, Renumbered, SectionChange
 from pipeline.render.tracked import Change, Mark
 from pipeline.render.tracked import token as redline_token
 from pipeline.render.view import ClusterView, DocumentView, Footnote, ParagraphView, PartView, SectionView
-
-PARTS = ("main body", "annex")
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where a message stands in one version: its part, cluster, objective and paragraph number."""
-
-    part: str
-    round_table: int | None  # None: grouped by objective, or cross-cutting
-    objective: int | None  # None: among the cross-cutting messages
-    number: int
-
-    @property
-    def section(self) -> tuple[str, int | None, int | None]:
-        return self.part, self.round_table, self.objective
-
-
-@dataclass(frozen=True)
-class MessageChange:
-    """What became of one message, for the summary: where it stood before and after, whether its
-    text or its footnote changed, and for a deleted message the one it was merged into (same_as)."""
-
-    uid: str
-    change: Change  # INSERTED, DELETED, EDITED (its text or its footnote) or MOVED_TO (edited or not)
-    before: Position | None
-    after: Position | None
-    edited: bool
-    footnote_edited: bool
-    merged_into: tuple[str, int] | None = None  # the message and its paragraph number
-
-
-@dataclass(frozen=True)
-class SectionChange:
-    """An objective (or the cross-cutting messages) that has a heading in one version only."""
-
-    part: str
-    objective: int | None
-    change: Change  # INSERTED or DELETED
-
-
-@dataclass(frozen=True)
-class Renumbered:
-    uid: str
-    part: str
-    old_number: int
-    new_number: int
 
 
 @dataclass(frozen=True)
@@ -103,6 +58,11 @@ class _Comparison:
         self.old, self.new = _places(old), _places(new)
         self.marks: dict[str, Mark] = {}
         self.moves: dict[str, str] = {}
+        self.reordered: set[str] = set()  # messages that stay in their section but not in order
+
+    def moved(self, uid: str) -> bool:
+        """Return whether a message in both versions moved: to another section, or out of order."""
+        return uid in self.reordered or self.old[uid].position.section != self.new[uid].position.section
 
     def token(self, mark: Mark) -> str:
         token = redline_token(len(self.marks) + 1)
@@ -114,11 +74,11 @@ class _Comparison:
 
     def present(self, paragraph: ParagraphView) -> ParagraphView:
         """Return a paragraph of the newer version, its text and footnote tokens marked."""
-        before, after = self.old.get(paragraph.uid), self.new[paragraph.uid]
+        before = self.old.get(paragraph.uid)
         text, note = _text(paragraph), paragraph.note.text
         if before is None:
             marks = Mark(Change.INSERTED, new=text), Mark(Change.INSERTED, new=note)
-        elif before.position.section != after.position.section:
+        elif self.moved(paragraph.uid):
             moved = Mark(
                 Change.MOVED_TO, old=_text(before.paragraph), new=text, move=self.move(paragraph.uid)
             )
@@ -136,7 +96,8 @@ class _Comparison:
     def ghost(self, paragraph: ParagraphView) -> ParagraphView:
         """Return a paragraph of the older version that is no longer where it was."""
         if paragraph.uid in self.new:
-            mark = Mark(Change.MOVED_FROM, old=_text(paragraph), move=self.move(paragraph.uid))
+            new = _text(self.new[paragraph.uid].paragraph)
+            mark = Mark(Change.MOVED_FROM, old=_text(paragraph), new=new, move=self.move(paragraph.uid))
         else:
             mark = Mark(Change.DELETED, old=_text(paragraph))
         note = Mark(Change.DELETED, old=paragraph.note.text)
@@ -148,8 +109,14 @@ class _Comparison:
         self, old: tuple[ParagraphView, ...], new: tuple[ParagraphView, ...]
     ) -> tuple[ParagraphView, ...]:
         """Return *new*'s paragraphs with *old*'s that left standing after their last surviving
-        predecessor (at the start when none survives)."""
-        staying = {paragraph.uid for paragraph in new}
+        predecessor (at the start when none survives). Of the messages in both, the longest run
+        in the same order stays; the others moved."""
+        old_ids, new_ids = [p.uid for p in old], [p.uid for p in new]
+        shared_old = [uid for uid in old_ids if uid in set(new_ids)]
+        shared_new = [uid for uid in new_ids if uid in set(old_ids)]
+        matcher = SequenceMatcher(None, shared_old, shared_new, autojunk=False)
+        staying = {uid for a, _, size in matcher.get_matching_blocks() for uid in shared_old[a : a + size]}
+        self.reordered |= set(shared_old) - staying
         after: dict[str | None, list[ParagraphView]] = {}
         anchor = None
         for paragraph in old:
@@ -167,6 +134,12 @@ class _Comparison:
         if in_old and in_new or not text:
             return text
         return self.token(Mark(Change.INSERTED if in_new else Change.DELETED)) + text
+
+    def label(self, old: str | None, new: str) -> str:
+        """Return a heading's letter, marked when it changed (a cluster before it came or went)."""
+        if old is None or old == new:
+            return new
+        return self.token(Mark(Change.EDITED, old=old, new=new))
 
     def part(self, old: PartView, new: PartView) -> PartView:
         clusters = []
@@ -192,9 +165,12 @@ class _Comparison:
                     )
                 )
             title = self.heading(shown.title, before is not None, after is not None)
-            clusters.append(ClusterView(shown.label, title, tuple(sections), key))
+            label = self.label(before.label if before else None, shown.label)
+            clusters.append(ClusterView(label, title, tuple(sections), key))
         cross = self.paragraphs(old.cross_cutting, new.cross_cutting)
         label = new.cross_cutting_label or old.cross_cutting_label
+        if old.cross_cutting and new.cross_cutting:
+            label = self.label(old.cross_cutting_label, label)
         label = self.heading(label, bool(old.cross_cutting), bool(new.cross_cutting)) if cross else ""
         count = sum(len(section.paragraphs) for cluster in clusters for section in cluster.sections)
         return PartView(tuple(clusters), cross, label, count + len(cross))
@@ -245,7 +221,7 @@ def _changes(comparison: _Comparison) -> Iterator[MessageChange]:
         else:
             edited = _text(before.paragraph) != _text(after.paragraph)
             footnote_edited = before.paragraph.note != after.paragraph.note
-            moved = before.position.section != after.position.section
+            moved = comparison.moved(uid)
             if not (moved or edited or footnote_edited):
                 continue
             change = Change.MOVED_TO if moved else Change.EDITED

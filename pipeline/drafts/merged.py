@@ -6,6 +6,7 @@ its problems located, as a source is."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from pipeline.model import (
 )
 from pipeline.records import Field, Placed, Record, Scope, load_yaml
 from pipeline.registry import REVIEW, event_record
-from pipeline.yamlio import YSeq, YStr, YValue
+from pipeline.yamlio import YMap, YSeq, YStr, YValue
 
 _UID = re.compile(r"[a-z0-9-]+#[A-Za-z0-9][A-Za-z0-9._-]*")
 _SOURCE = re.compile(r"(?P<path>.+):(?P<line>\d+)")
@@ -160,11 +161,31 @@ def _outcome(path: Path) -> Record[OutcomeDocument]:
     )
 
 
+def _paragraph_ids(value: YValue) -> Iterator[YStr]:
+    """Yield the id of every paragraph written in *value* (a mapping with an id and a number)."""
+    if isinstance(value, YMap):
+        uid = value.get("id")
+        if isinstance(uid, YStr) and "number" in value:
+            yield uid
+        for item in value.values():
+            yield from _paragraph_ids(item)
+    elif isinstance(value, YSeq):
+        for item in value:
+            yield from _paragraph_ids(item)
+
+
 def read_outcome(path: Path) -> OutcomeDocument:
     """Return the outcome written in *path* (a merged.yaml); raise SourceError listing its problems."""
     diagnostics = Diagnostics()
     content = load_yaml(path, diagnostics)
     outcome = None if content is None else _outcome(path).read(content, Scope(diagnostics))
-    if outcome is None:
+    first_seen: dict[str, int] = {}
+    for uid in _paragraph_ids(content) if content is not None and outcome is not None else ():
+        if uid in first_seen:
+            diagnostics.problem(
+                uid.location, f"duplicate paragraph id '{uid}' (first at line {first_seen[uid]})"
+            )
+        first_seen.setdefault(uid, uid.location.line)
+    if outcome is None or diagnostics.problems:
         raise SourceError(diagnostics.problems)
     return outcome

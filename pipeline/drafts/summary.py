@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from pipeline.drafts.compare import PARTS, MessageChange, Position, Redline, Renumbered, SectionChange
+from pipeline.drafts.changes import PARTS, MessageChange, Position, Renumbered, SectionChange
+from pipeline.drafts.compare import Redline
 from pipeline.render.tracked import Change
 
 
@@ -53,9 +54,17 @@ def _lines(change: MessageChange, edited: list[str], footnoted: list[str]) -> It
         yield after, f"- {', '.join(what)}: {uid}, {_numbers(change)}"
         return
     also = "".join(f", and {item}" for item in what)
+    if before.part != after.part:
+        was = f"{_where(before.objective).lower()} of the {before.part}"
+        yield before, f"- moved to the {after.part}: {uid}, was paragraph {before.number}"
+        yield after, f"- moved from {was}{also}: {uid}, paragraph {after.number} (was {before.number})"
+        return
     if before.objective == after.objective:
-        regrouped = f"regrouped from {_grouping(before.round_table)} to {_grouping(after.round_table)}"
-        yield after, f"- {regrouped}{also}: {uid}, {_numbers(change)}"
+        if before.round_table == after.round_table:
+            moved = "moved within the objective"
+        else:
+            moved = f"regrouped from {_grouping(before.round_table)} to {_grouping(after.round_table)}"
+        yield after, f"- {moved}{also}: {uid}, {_numbers(change)}"
         return
     yield before, f"- moved to {_where(after.objective).lower()}: {uid}, was paragraph {before.number}"
     yield after, f"- moved from {_where(before.objective).lower()}{also}: {uid}, {_numbers(change)}"
