@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 SOURCES ?= sources
 BUILD ?= build
 PDF_ENGINE ?= typst
+# The Open XML SDK validator (npm, test only): every .docx the project writes must pass it.
+VALIDATOR := tools/ooxml/node_modules/.bin/ooxml-validator
 
 .DEFAULT_GOAL := help
 .PHONY: help outcome validate status check freeze redline test bench regen-golden templates clean distclean
@@ -32,7 +34,7 @@ freeze: $(STAMP) ## Build and record the draft handed out: make freeze NAME=zero
 redline: $(STAMP) ## Word tracked changes between two drafts: make redline FROM=zero-draft TO=current
 	$(BIN)/outcome redline $(FROM) $(TO) --sources $(SOURCES) --build $(BUILD)
 
-test: $(STAMP) ## Run the linter, the type checker and the tests
+test: $(STAMP) $(VALIDATOR) ## Run the linter, the type checker and the tests
 	$(BIN)/ruff check pipeline tests templates bench
 	$(BIN)/ruff format --check pipeline tests templates bench
 	$(BIN)/mypy
@@ -48,11 +50,21 @@ regen-golden: $(STAMP) ## Rewrite the expected outputs of tests/cases/ (read the
 templates: $(STAMP) ## Rewrite templates/outcome.*.docx from templates/make_templates.py (overwrites Word edits)
 	$(BIN)/python templates/make_templates.py templates
 
+# Installed at the exact version tools/ooxml/package.json names (its platform binary and the
+# wrapper run no install script) when npm is there; without it, the tests that need it are
+# skipped and say so.
+$(VALIDATOR): tools/ooxml/package.json
+	@if command -v npm >/dev/null; then \
+		npm install --ignore-scripts --no-package-lock --no-audit --no-fund --prefix tools/ooxml && touch $@; \
+	else \
+		echo "npm not found: the OOXML validity tests will be skipped (Debian: apt-get install npm)"; \
+	fi
+
 clean: ## Remove build outputs
 	rm -rf $(BUILD)
 
-distclean: clean ## Remove build outputs and the virtual environment
-	rm -rf $(VENV)
+distclean: clean ## Remove build outputs, the virtual environment and the test tools
+	rm -rf $(VENV) tools/ooxml/node_modules
 
 # The virtual environment, created on first use and refreshed when pyproject.toml changes.
 $(STAMP): pyproject.toml

@@ -77,7 +77,7 @@ def run_properties(
         w("iCs") if italic else None,
         w("sz", val=size or layout.size),
         w("szCs", val=size_cs or layout.size_cs),
-        w("rtl") if layout.rtl else None,
+        # No w:rtl here: the schema does not allow it in a style, and each Arabic run has its own.
         w("lang", val="en-GB", bidi="ar-SA"),
     )
 
