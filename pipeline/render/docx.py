@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from pipeline.errors import RenderError, TemplateError, display_path
 from pipeline.plain import Plain, plain
 from pipeline.render import wordml
+from pipeline.render.fontembed import embed_fonts
 from pipeline.render.view import DocumentView, Footnote
 
 # docxtpl rewrites these sequences in the rendered XML; a character reference keeps them literal.
@@ -168,8 +169,11 @@ def render_docx(
     _set_properties(word, view, timestamp)
     buffer = io.BytesIO()
     word.save(buffer)
+    data = buffer.getvalue()
+    if any(wordml.has_arabic(part) for part in parts):
+        data = embed_fonts(data)  # so that the Arabic shows in Amiri where Amiri is not installed
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(_reproducible_zip(buffer.getvalue(), timestamp))
+    output.write_bytes(_reproducible_zip(data, timestamp))
     if edit is None:
         _verify(output, view)
 

@@ -228,6 +228,11 @@ def set_direction(part: etree._Element, styles: StyleSheet, rtl: bool) -> None:
             _remove(section, "bidi")
 
 
+def has_arabic(part: etree._Element) -> bool:
+    """Tell whether any text of *part* holds an Arabic letter."""
+    return any(_ARABIC_LETTER.search(text.text or "") for text in part.iter(*_TEXTS))
+
+
 def _left_to_right_by_choice(paragraph: etree._Element) -> bool:
     """Tell whether the template made this paragraph left to right (w:bidi w:val="0") and it has no Arabic."""
     bidi = paragraph.find(f"{qn('w:pPr')}/{qn('w:bidi')}")
