@@ -8,11 +8,23 @@ pipeline/languages.py, so Word and PDF print the same words.
 from __future__ import annotations
 
 from lxml import etree
-from wordxml import TAB, Layout, paragraph, run, w, words
+from wordxml import TAB, Layout, centimetres, paragraph, run, w, words
 
 PAGE = {"w": "11906", "h": "16838"}  # A4 in twentieths of a point
-# Margins of 2.5 cm top and bottom, 2.2 cm left and right.
-MARGINS = {"top": "1418", "bottom": "1418", "left": "1247", "right": "1247", "header": "709", "footer": "709"}
+
+
+def margins(layout: Layout) -> dict[str, int]:
+    """Return the page margins of the typesetting, the header and footer 1.25 cm from the edge."""
+    style = layout.style
+    side = centimetres(style.margin_side)
+    return {
+        "top": centimetres(style.margin_top),
+        "bottom": centimetres(style.margin_bottom),
+        "left": side,
+        "right": side,
+        "header": centimetres(1.25),
+        "footer": centimetres(1.25),
+    }
 
 
 def tag(layout: Layout, text: str) -> etree._Element:
@@ -168,7 +180,7 @@ def section_properties(layout: Layout, annex: bool) -> etree._Element:
         footnotes,
         w("type", val="nextPage") if annex else None,
         w("pgSz", **PAGE),
-        w("pgMar", gutter="0", **MARGINS),
+        w("pgMar", gutter="0", **margins(layout)),
         w("cols", space="708"),
         w("titlePg") if not annex else None,
         w("bidi") if layout.rtl else None,

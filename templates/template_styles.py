@@ -6,24 +6,31 @@ would override document defaults; in the Arabic template every paragraph style i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lxml import etree
-from wordxml import INDENT, Layout, hanging, ppr, run_properties, spacing, w
+from wordxml import Layout, centimetres, hanging, ppr, run_properties, spacing, w
+
+from pipeline.render.typesetting import Level
 
 
 def paragraph_style(
     layout: Layout,
     style_id: str,
     name: str,
+    level: Level,
+    *properties: etree._Element | None,
     next_style: str | None = None,
-    properties: list[etree._Element] | None = None,
-    *,
-    size: int | None = None,
-    size_cs: int | None = None,
-    bold: bool = False,
-    italic: bool = False,
+    justify: bool = False,
 ) -> etree._Element:
-    bidi = w("bidi") if layout.rtl else None
-    paragraph_properties = ppr(*properties, bidi) if properties else None
+    """Return a paragraph style: *level*'s type and spacing, and *properties* (keep with next,
+    indents, alignment). In the Arabic template every paragraph style is right to left."""
+    paragraph_properties = ppr(
+        *properties,
+        w("bidi") if layout.rtl else None,
+        spacing(level),
+        w("jc", val="both") if justify and layout.style.justify else None,
+    )
     return w(
         "style",
         w("name", val=name),
@@ -31,7 +38,7 @@ def paragraph_style(
         w("next", val=next_style) if next_style else None,
         w("qFormat"),
         paragraph_properties,
-        run_properties(layout, size, size_cs, bold, italic),
+        run_properties(layout, level),
         type="paragraph",
         styleId=style_id,
     )
@@ -50,162 +57,80 @@ def character_style(style_id: str, name: str, *properties: etree._Element) -> et
 
 def paragraph_styles(layout: Layout) -> list[etree._Element]:
     """Return the paragraph styles the template's paragraphs use, in the order Word lists them."""
-    rtl = layout.rtl
+    rtl, style = layout.rtl, layout.style
     end = "right"  # in a right-to-left paragraph Word reads "right" as the end side, "left" as the start
+
+    def keep() -> etree._Element:  # a new element each time: an element has one parent
+        return w("keepNext")
+
+    def text_indent() -> etree._Element:
+        return w("ind", left=centimetres(style.indent))
+
+    body = style.body
+    table_heading = replace(style.table, italic=not rtl, bold=rtl)
     return [
+        paragraph_style(layout, "UNName", "UN Name", style.name),
+        paragraph_style(layout, "UNSymbol", "UN Symbol", style.symbol, w("jc", val=end)),
+        paragraph_style(layout, "UNOrgan", "UN Organ", style.organ),
+        paragraph_style(layout, "UNMasthead", "UN Masthead", style.masthead),
+        paragraph_style(layout, "Session", "Session", replace(body, before=12, after=0)),
         paragraph_style(
-            layout, "UNName", "UN Name", None, [spacing(after=0)], bold=True, size=24, size_cs=28
+            layout, "DraftLabel", "Draft Label", replace(body, before=12, after=0, bold=True, italic=not rtl)
         ),
+        paragraph_style(layout, "Title", "Title", style.title, keep(), next_style="Subtitle"),
         paragraph_style(
             layout,
-            "UNSymbol",
-            "UN Symbol",
-            None,
-            [spacing(after=0), w("jc", val=end)],
-            bold=True,
-            size=28,
-            size_cs=32,
-        ),
-        paragraph_style(
-            layout,
-            "UNOrgan",
-            "UN Organ",
-            None,
-            [spacing(before=120, after=0)],
-            bold=True,
-            size=32,
-            size_cs=36,
-        ),
-        paragraph_style(layout, "UNMasthead", "UN Masthead", None, [spacing(after=0)], size=20, size_cs=22),
-        paragraph_style(
-            layout, "Session", "Session", None, [spacing(before=240, after=0)], size=20, size_cs=24
-        ),
-        paragraph_style(
-            layout, "DraftLabel", "Draft Label", None, [spacing(before=240, after=0)], bold=True, italic=True
-        ),
-        paragraph_style(
-            layout,
-            "Title",
-            "Title",
             "Subtitle",
-            [w("keepNext"), spacing(before=360, after=120)],
-            bold=True,
-            size=28,
-            size_cs=34,
-        ),
-        paragraph_style(
-            layout, "Subtitle", "Subtitle", None, [w("keepNext"), spacing(after=240)], size=24, size_cs=28
+            "Subtitle",
+            replace(body, size=body.size + 2, line=body.line + 2, after=12),
+            keep(),
         ),
         paragraph_style(
             layout,
             "Heading1",
             "heading 1",
-            "BodyText",
-            [w("keepNext"), *hanging(), spacing(before=360, after=120)],
-            bold=True,
-            size=24,
-            size_cs=30,
+            style.chapter,
+            keep(),
+            *hanging(style.heading_indent),
+            next_style="BodyText",
         ),
         paragraph_style(
             layout,
             "Heading2",
             "heading 2",
-            "BodyText",
-            [w("keepNext"), *hanging(), spacing(before=240, after=120)],
-            bold=True,
-            size=22,
-            size_cs=28,
+            style.cluster,
+            keep(),
+            *hanging(style.heading_indent),
+            next_style="BodyText",
         ),
         paragraph_style(
             layout,
             "Heading3",
             "heading 3",
-            "NumberedParagraph",
-            [w("keepNext"), spacing(before=200, after=100), w("ind", left=INDENT)],
-            bold=True,
-            italic=not rtl,
-            size=22,
-            size_cs=28,
+            style.objective,
+            keep(),
+            text_indent(),
+            next_style="NumberedParagraph",
         ),
-        paragraph_style(layout, "BodyText", "Body Text", None, [spacing(after=120), w("ind", left=INDENT)]),
+        paragraph_style(layout, "BodyText", "Body Text", body, text_indent(), justify=True),
         paragraph_style(
-            layout,
-            "NumberedParagraph",
-            "Numbered Paragraph",
-            None,
-            [*hanging(), spacing(after=120), w("jc", val="both")],
+            layout, "NumberedParagraph", "Numbered Paragraph", body, *hanging(style.indent), justify=True
         ),
+        paragraph_style(layout, "TableTitle", "Table Title", style.table_title, keep()),
+        paragraph_style(layout, "TableHeading", "Table Heading", table_heading),
+        paragraph_style(layout, "TablePhase", "Table Phase", replace(style.table, bold=True), keep()),
+        paragraph_style(layout, "TableText", "Table Text", style.table, w("jc", val="left")),
+        paragraph_style(layout, "AnnexLabel", "Annex Label", style.annex_label, w("pageBreakBefore"), keep()),
         paragraph_style(
-            layout,
-            "TableTitle",
-            "Table Title",
-            None,
-            [w("keepNext"), spacing(before=240, after=120)],
-            bold=True,
-            size=20,
-            size_cs=26,
+            layout, "FootnoteText", "footnote text", style.footnote, *hanging(style.footnote_indent)
         ),
-        paragraph_style(
-            layout,
-            "TableHeading",
-            "Table Heading",
-            None,
-            [spacing(before=40, after=40)],
-            italic=not rtl,
-            bold=rtl,
-            size=18,
-            size_cs=24,
-        ),
-        paragraph_style(
-            layout,
-            "TablePhase",
-            "Table Phase",
-            None,
-            [w("keepNext"), spacing(before=80, after=40)],
-            bold=True,
-            size=18,
-            size_cs=24,
-        ),
-        paragraph_style(
-            layout,
-            "TableText",
-            "Table Text",
-            None,
-            [spacing(before=40, after=40), w("jc", val="left")],
-            size=18,
-            size_cs=24,
-        ),
-        paragraph_style(
-            layout,
-            "AnnexLabel",
-            "Annex Label",
-            None,
-            [w("pageBreakBefore"), spacing(after=120)],
-            bold=True,
-            size=28,
-            size_cs=34,
-        ),
-        paragraph_style(
-            layout,
-            "FootnoteText",
-            "footnote text",
-            None,
-            [spacing(after=40, line="240"), w("ind", left=INDENT, hanging=INDENT)],
-            size=17,
-            size_cs=22,
-        ),
-        paragraph_style(
-            layout, "Header", "header", None, [spacing(after=0), w("jc", val=end)], size=17, size_cs=22
-        ),
-        paragraph_style(
-            layout, "Footer", "footer", None, [spacing(after=0), w("jc", val="center")], size=17, size_cs=22
-        ),
+        paragraph_style(layout, "Header", "header", style.running, w("jc", val=end)),
+        paragraph_style(layout, "Footer", "footer", style.running, w("jc", val="center")),
     ]
 
 
 def styles(layout: Layout) -> etree._Element:
     """Return word/styles.xml: document defaults, the default styles, then the template's own."""
-    line = "300" if layout.rtl else "264"
     margins = [
         w(side, w="0" if side in ("top", "bottom") else "108", type="dxa")
         for side in ("top", "left", "bottom", "right")
@@ -214,15 +139,15 @@ def styles(layout: Layout) -> etree._Element:
         "styles",
         w(
             "docDefaults",
-            w("rPrDefault", run_properties(layout)),
-            w("pPrDefault", w("pPr", spacing(after=0, line=line))),
+            w("rPrDefault", run_properties(layout, layout.style.body)),
+            w("pPrDefault", w("pPr", spacing(replace(layout.style.body, after=0)))),
         ),
         w(
             "style",
             w("name", val="Normal"),
             w("qFormat"),
-            ppr(w("bidi") if layout.rtl else None, spacing(after=0, line=line)),
-            run_properties(layout),
+            ppr(w("bidi") if layout.rtl else None, spacing(replace(layout.style.body, after=0))),
+            run_properties(layout, layout.style.body),
             type="paragraph",
             default="1",
             styleId="Normal",

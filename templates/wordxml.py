@@ -9,13 +9,11 @@ from typing import Final
 from lxml import etree
 
 from pipeline.languages import ARABIC, ENGLISH, DocumentLanguage
+from pipeline.render.typesetting import TYPESETTING, Level, Typesetting
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 TAB: Final = object()  # a tab inside a paragraph's runs
-LATIN_FONT = "Times New Roman"
-ARABIC_FONT = "Amiri"
-INDENT = "567"  # 1 cm: numbers and labels hang in it
 
 Child = etree._Element | str | None
 Content = str | object | tuple[str, str | None]  # text, TAB, or text with a character style
@@ -39,11 +37,10 @@ def w(tag: str, *children: Child, **attributes: object) -> etree._Element:
 
 @dataclass(frozen=True)
 class Layout:
-    """A document language as the templates set it: its direction and body type sizes (half-points)."""
+    """A document language as the templates set it: its direction and its typesetting."""
 
     language: DocumentLanguage
-    size: int
-    size_cs: int
+    style: Typesetting
 
     @property
     def code(self) -> str:
@@ -54,29 +51,38 @@ class Layout:
         return self.language.rtl
 
 
-LAYOUTS = {
-    "ar": Layout(ARABIC, size=22, size_cs=28),
-    "en": Layout(ENGLISH, size=22, size_cs=24),
-}
+LAYOUTS = {code: Layout(language, TYPESETTING[code]) for code, language in (("ar", ARABIC), ("en", ENGLISH))}
 
 
-def run_properties(
-    layout: Layout,
-    size: int | None = None,
-    size_cs: int | None = None,
-    bold: bool = False,
-    italic: bool = False,
-) -> etree._Element:
-    """Return a w:rPr with explicit fonts (theme fonts would win otherwise) and sizes."""
+def points(value: float) -> int:
+    """Return *value* points in twentieths of a point (twips), as Word measures spacing."""
+    return round(value * 20)
+
+
+def centimetres(value: float) -> int:
+    """Return *value* centimetres in twips."""
+    return round(value * 1440 / 2.54)
+
+
+def run_properties(layout: Layout, level: Level) -> etree._Element:
+    """Return a w:rPr with explicit fonts (theme fonts would win otherwise) and the size of *level*
+    for Latin and Arabic alike (Latin words inside Arabic at the Arabic size)."""
+    half_points = round(level.size * 2)
     return w(
         "rPr",
-        w("rFonts", ascii=LATIN_FONT, hAnsi=LATIN_FONT, eastAsia=LATIN_FONT, cs=ARABIC_FONT),
-        w("b") if bold else None,
-        w("bCs") if bold else None,
-        w("i") if italic else None,
-        w("iCs") if italic else None,
-        w("sz", val=size or layout.size),
-        w("szCs", val=size_cs or layout.size_cs),
+        w(
+            "rFonts",
+            ascii=layout.style.latin_font,
+            hAnsi=layout.style.latin_font,
+            eastAsia=layout.style.latin_font,
+            cs=layout.style.arabic_font,
+        ),
+        w("b") if level.bold else None,
+        w("bCs") if level.bold else None,
+        w("i") if level.italic else None,
+        w("iCs") if level.italic else None,
+        w("sz", val=half_points),
+        w("szCs", val=half_points),
         # No w:rtl here: the schema does not allow it in a style, and each Arabic run has its own.
         w("lang", val="en-GB", bidi="ar-SA"),
     )
@@ -91,16 +97,21 @@ def ppr(*children: etree._Element | None) -> etree._Element:
     return w("pPr", *sorted(present, key=lambda child: PPR_ORDER.index(etree.QName(child).localname)))
 
 
-def spacing(before: int = 0, after: int = 120, line: str | None = None) -> etree._Element:
-    attributes: dict[str, object] = {"before": before, "after": after}
-    if line:
-        attributes.update(line=line, lineRule="auto")
-    return w("spacing", **attributes)
+def spacing(level: Level) -> etree._Element:
+    """Return the w:spacing of *level*: space before and after, and its exact line pitch."""
+    return w(
+        "spacing",
+        before=points(level.before),
+        after=points(level.after),
+        line=points(level.line),
+        lineRule="exact",
+    )
 
 
-def hanging() -> list[etree._Element]:
-    """Return the tab stop and indentation that hang a number or label in the first centimetre."""
-    return [w("tabs", w("tab", val="left", pos=INDENT)), w("ind", left=INDENT, hanging=INDENT)]
+def hanging(indent: float) -> list[etree._Element]:
+    """Return the tab stop and indentation that hang a number or label in *indent* centimetres."""
+    position = centimetres(indent)
+    return [w("tabs", w("tab", val="left", pos=position)), w("ind", left=position, hanging=position)]
 
 
 def run(layout: Layout, content: Content, style: str | None = None) -> etree._Element:

@@ -244,7 +244,7 @@ def test_unknown_template_variable_is_refused_before_rendering(small_sources, tm
     message = str(caught.value)
     assert message == (
         "templates/outcome.en.docx: the template uses unknown variable(s) reveiw "
-        "(known: annex, body, chapter, introduction, language, process, review, rtl, timeline, words)"
+        "(known: annex, body, chapter, introduction, language, process, review, rtl, style, timeline, words)"
     )
 
 

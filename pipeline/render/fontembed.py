@@ -114,7 +114,8 @@ def _settings(data: bytes) -> bytes:
 
 
 def embed_fonts(data: bytes, folder: Path = FONT_FOLDER) -> bytes:
-    """Return the Word file *data* with the Amiri faces of *folder* embedded."""
+    """Return the Word file *data* with the Amiri faces of *folder* embedded (stored uncompressed:
+    the caller writes the file compressed)."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         parts = {entry.filename: package.read(entry.filename) for entry in package.infolist()}
     empty_rels = f'<Relationships xmlns="{PACKAGE}"/>'.encode()
@@ -147,7 +148,7 @@ def embed_fonts(data: bytes, folder: Path = FONT_FOLDER) -> bytes:
     parts[CONTENT_TYPES] = _content_types(parts[CONTENT_TYPES])
     parts[SETTINGS] = _settings(parts[SETTINGS])
     output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as package:
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as package:  # compressed once, when written
         for name, content in parts.items():
             package.writestr(name, content)
     return output.getvalue()

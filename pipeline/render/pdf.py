@@ -26,15 +26,16 @@ from pipeline.model import PdfEngine
 from pipeline.plain import plain
 from pipeline.render.view import DocumentView
 
-FONT_FOLDER = fontpkg_amiri.ROOT / "files"
+FONT_FOLDER = fontpkg_amiri.ROOT / "files"  # Amiri
+LATIN_FONT_FOLDER = Path(__file__).resolve().parent.parent / "fonts"  # Tinos
 LIBREOFFICE_TIMEOUT = 180  # seconds for one conversion
 
 
 def render_pdf_typst(view: DocumentView, template: Path, output: Path, timestamp: datetime.datetime) -> None:
     """Write *view* to *output* as PDF/A-2b through the Typst *template*.
 
-    Only the fonts shipped with Typst and Amiri are used (system fonts are ignored), so the
-    result is the same on every machine; *timestamp* is the PDF's creation date.
+    Only the fonts shipped with Typst, Amiri and Tinos are used (system fonts are ignored), so
+    the result is the same on every machine; *timestamp* is the PDF's creation date.
     """
     if not template.is_file():
         raise TemplateError(f"{display_path(template)}: template not found")
@@ -42,7 +43,7 @@ def render_pdf_typst(view: DocumentView, template: Path, output: Path, timestamp
         pdf = typst.compile(
             str(template),
             root=str(template.parent),
-            font_paths=[str(FONT_FOLDER)],
+            font_paths=[str(FONT_FOLDER), str(LATIN_FONT_FOLDER)],
             ignore_system_fonts=True,
             sys_inputs={"data": json.dumps(plain(view), ensure_ascii=False)},
             pdf_standards="a-2b",
@@ -168,10 +169,11 @@ def reproducible_pdf(pdf: Path, output: Path, timestamp: datetime.datetime) -> N
 
 
 def _fontconfig(cache: Path) -> str:
-    """Return a fontconfig file: the system's configuration plus the Amiri fonts and a private cache."""
+    """Return a fontconfig file: the system's configuration plus Amiri, Tinos and a private cache."""
     return (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
         f"  <dir>{escape(str(FONT_FOLDER))}</dir>\n"
+        f"  <dir>{escape(str(LATIN_FONT_FOLDER))}</dir>\n"
         f"  <cachedir>{escape(str(cache))}</cachedir>\n</fontconfig>\n"
     )

@@ -23,6 +23,7 @@ from pipeline.model import Event, EventDate, KeyMessage, OutcomeDocument, Paragr
 from pipeline.plain import SKIP
 from pipeline.render.conventions import fix_digit_ranges, written_date
 from pipeline.render.timeline import PhaseView, timeline_view
+from pipeline.render.typesetting import TYPESETTING, Typesetting
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class DocumentView:
     language: str
     rtl: bool
     words: Words
+    style: Typesetting
     review: Masthead
     chapter: Chapters
     introduction: tuple[str, ...]
@@ -224,6 +226,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
         language=code,
         rtl=language.rtl,
         words=words,
+        style=TYPESETTING[code],
         review=Masthead(
             title=_in(language, review.title),
             subtitle=_in(language, review.subtitle),
