@@ -176,7 +176,7 @@ def _errors(diagnostics: Diagnostics) -> tuple[checks.Finding, ...]:
     return tuple(checks.Finding(checks.Level.ERROR, p.location, "", p.message) for p in diagnostics.problems)
 
 
-def where(sources: Path, number: int, annex: bool = False) -> checks.ParagraphSource:
+def where(sources: Path, number: int, annex: bool = False) -> checks.ParagraphSource | checks.ChapterSource:
     """Return where paragraph *number* of the main body (or the annex) comes from."""
     corpus = validate(sources).corpus
     return checks.where(corpus, merge(corpus), number, annex)

@@ -1,7 +1,8 @@
 """Read the hand-written chapters (sources/front/<name>.<language>.md) as plain paragraphs.
 
 The files are Markdown kept deliberately simple: paragraphs separated by blank lines, and HTML
-comments for notes to editors. Headings and lists are refused with their line, because the
+comments for notes to editors. Each paragraph is numbered in the document, so a chapter has as
+many paragraphs in every language. Headings and lists are refused with their line, because the
 chapter heading and numbering come from the template. A metadata block at the top may mark the
 chapter as sample content (`---`, `illustrative: true`, `---`), as a summary or report is marked.
 """
@@ -61,7 +62,26 @@ def read_front(
                     location=Location(path),
                 )
             )
+    _check_same_length(chapters, diagnostics)
     return tuple(chapters)
+
+
+def _check_same_length(chapters: list[FrontMatter], diagnostics: Diagnostics) -> None:
+    """Record a problem for each chapter whose languages have different numbers of paragraphs:
+    paragraphs are numbered from the introduction on, and the numbers must agree across languages."""
+    for name in CHAPTERS:
+        versions = [chapter for chapter in chapters if chapter.name == name]
+        if len({len(version.paragraphs) for version in versions}) <= 1:
+            continue
+        counts = ", ".join(
+            f"{version.location.path.name} has {len(version.paragraphs)}" for version in versions
+        )
+        for version in versions:
+            diagnostics.problem(
+                version.location,
+                f"the {name} must have as many paragraphs in every language, since paragraphs are "
+                f"numbered ({counts})",
+            )
 
 
 def _known_language(path: Path) -> bool:

@@ -2,9 +2,10 @@
 
 The main body holds the messages of all events except the stakeholder consultations, grouped by
 IMRF round-table cluster, then by primary objective (or by objective alone), then the
-cross-cutting messages; the annex holds the stakeholder consultations' messages, grouped the same
-way and numbered on its own. Within an objective, messages follow the events' dates, then the
-order of each summary, so the result does not depend on the order files were read in. A message
+cross-cutting messages, numbered on from the paragraphs of chapters I and II; the annex holds the
+stakeholder consultations' messages, grouped the same way and numbered on its own from 1.
+Within an objective, messages follow the events' dates, then the order of each summary, so the
+result does not depend on the order files were read in. A message
 marked `same_as` another is not a paragraph of its own: the other's paragraph stands for both, and
 its footnote names both events.
 """
@@ -23,6 +24,7 @@ from pipeline.model import (
     OutcomeDocument,
     Paragraph,
     Part,
+    paragraphs_before_messages,
 )
 
 
@@ -55,8 +57,10 @@ def merge(corpus: Corpus) -> OutcomeDocument:
         front=corpus.front,
         timeline=timeline,
         without_summary=tuple(event.id for event in timeline if event.id not in by_event),
-        body=_part(body, group_by, reference, repeats, timeline),
-        annex=_part(annex, group_by, reference, repeats, timeline),
+        body=_part(
+            body, group_by, reference, repeats, timeline, first=paragraphs_before_messages(corpus.front) + 1
+        ),
+        annex=_part(annex, group_by, reference, repeats, timeline, first=1),
     )
 
 
@@ -66,10 +70,11 @@ def _part(
     reference: Reference,
     repeats: dict[str, list[KeyMessage]],
     timeline: tuple[Event, ...],
+    first: int,
 ) -> Part:
-    """Group *messages* (in chronological order) and number them from 1; each paragraph stands
-    for its message and the *repeats* of it (messages marked `same_as` it)."""
-    numbers = iter(range(1, len(messages) + 1))
+    """Group *messages* (in chronological order) and number them from *first*; each paragraph
+    stands for its message and the *repeats* of it (messages marked `same_as` it)."""
+    numbers = iter(range(first, first + len(messages)))
     rank = {event.id: index for index, event in enumerate(timeline)}
 
     def paragraph(message: KeyMessage) -> Paragraph:

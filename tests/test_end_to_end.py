@@ -104,9 +104,15 @@ def test_every_message_is_in_the_document_of_its_language(bundled_build, languag
     by_event = summaries_by_event()
     annex_count = sum(len(by_event[e]) for e in stakeholder if e in by_event)
     body_count = sum(len(m) for m in by_event.values()) - annex_count
+    # Numbered from the introduction on (its paragraphs, then chapter II's one); the annex from 1.
+    styles = [p.style.name for p in document.paragraphs]
+    chapters = [index for index, style in enumerate(styles) if style == "Heading 1"]
+    in_chapter_one = styles[chapters[0] : chapters[1]].count("Numbered Paragraph")
+    assert in_chapter_one >= 1 and styles[chapters[1] : chapters[2]].count("Numbered Paragraph") == 1
+    front = in_chapter_one + 1
     labels = [p.text.split("\t")[0] for p in numbered]
     label = "{} -" if language == "ar" else "{}."
-    assert labels == [label.format(n) for n in range(1, body_count + 1)] + [
+    assert labels == [label.format(n) for n in range(1, front + body_count + 1)] + [
         label.format(n) for n in range(1, annex_count + 1)
     ]
 

@@ -16,6 +16,7 @@ from pipeline.model import (
     Corpus,
     Event,
     EventDate,
+    FrontMatter,
     GroupBy,
     KeyMessage,
     Kind,
@@ -82,12 +83,17 @@ def summary(event_id: str, messages: list[KeyMessage]) -> Summary:
     )
 
 
-def merged(review: Review, events: tuple[Event, ...], summaries: tuple[Summary, ...]) -> OutcomeDocument:
+def merged(
+    review: Review,
+    events: tuple[Event, ...],
+    summaries: tuple[Summary, ...],
+    front: tuple[FrontMatter, ...] = (),
+) -> OutcomeDocument:
     corpus = Corpus(
         folder=Path("sources"),
         review=review,
         timeline=events,
-        front=(),
+        front=front,
         summaries=summaries,
         reference=REFERENCE,
     )
@@ -111,8 +117,29 @@ def test_groups_by_cluster_then_primary_objective():
     clusters = [(c.round_table, [s.objective for s in c.objectives]) for c in outcome.body.clusters]
     assert clusters == [(1, [5]), (2, [13]), (4, [1])]
     assert uids(outcome.body) == ["e#pathways", "e#detention", "e#data", "e#general"]
-    assert [p.number for p in outcome.body.paragraphs()] == [1, 2, 3, 4]
+    # Numbered on after chapter II's paragraph (there is no introduction here).
+    assert [p.number for p in outcome.body.paragraphs()] == [2, 3, 4, 5]
     assert [p.message.uid for p in outcome.body.cross_cutting] == ["e#general"]
+
+
+def test_the_body_is_numbered_on_from_the_introduction_and_chapter_two():
+    introduction = tuple(
+        FrontMatter(
+            name="introduction",
+            language=language,
+            paragraphs=("One.", "Two.", "Three."),
+            location=Location(Path(f"introduction.{language}.md")),
+        )
+        for language in ("ar", "en")
+    )
+    events = (event("e", datetime.date(2024, 1, 1)), event("s", datetime.date(2024, 2, 1), stakeholder=True))
+    summaries = (
+        summary("e", [message("e", "a", (1,)), message("e", "b", (5,))]),
+        summary("s", [message("s", "c", (6,))]),
+    )
+    outcome = merged(review(), events, summaries, front=introduction)
+    assert [p.number for p in outcome.body.paragraphs()] == [5, 6]  # 1-3 the introduction, 4 chapter II
+    assert [p.number for p in outcome.annex.paragraphs()] == [1]
 
 
 def test_groups_by_objective_alone():
@@ -212,9 +239,9 @@ def test_every_message_appears_exactly_once(corpus):
 def test_paragraphs_are_numbered_one_to_n_in_document_order(corpus):
     events, summaries, group_by = corpus
     outcome = merged(review(group_by), events, summaries)
-    for part in (outcome.body, outcome.annex):
+    for part, first in ((outcome.body, 2), (outcome.annex, 1)):  # the body after chapter II's paragraph
         numbers = [p.number for p in part.paragraphs()]
-        assert numbers == list(range(1, len(numbers) + 1))
+        assert numbers == list(range(first, first + len(numbers)))
 
 
 @given(corpora(), st.randoms(use_true_random=False))

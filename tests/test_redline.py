@@ -119,13 +119,13 @@ def test_the_summary_lists_each_change_by_objective(redlined):
 ### Objective 1
 
 - heading deleted: no message is left under it
-- moved to objective 6: talks-2023#m1, was paragraph 2
+- moved to objective 6: talks-2023#m1, was paragraph 5
 
 ### Objective 6
 
-- deleted: talks-2023#m2, was paragraph 1
-- inserted: talks-2023#m3, now paragraph 1
-- moved from objective 1, and edited (ar, en): talks-2023#m1, paragraph 2
+- deleted: talks-2023#m2, was paragraph 4
+- inserted: talks-2023#m3, now paragraph 4
+- moved from objective 1, and edited (ar, en): talks-2023#m1, paragraph 5
 
 ## The annex
 
@@ -185,20 +185,20 @@ def test_renumbered_paragraphs_are_listed_not_tracked(tmp_path, monkeypatch):
         "",
         "### Objective 6",
         "",
-        "- inserted: talks-2023#m0, now paragraph 1",
+        "- inserted: talks-2023#m0, now paragraph 4",
         "",
         "## Paragraphs renumbered",
         "",
         "| part | message | was | now |",
         "|---|---|---|---|",
-        "| main body | talks-2023#m2 | 1 | 2 |",
-        "| main body | talks-2023#m1 | 2 | 3 |",
+        "| main body | talks-2023#m2 | 4 | 5 |",
+        "| main body | talks-2023#m1 | 5 | 6 |",
         "Wrote build/redline.rev.1.current.en.docx, build/redline.rev.1.current.md.",
     ]
     xml = part(tmp_path / "build" / "redline.rev.1.current.en.docx", "word/document.xml")
     inserted = ["".join(t.text or "" for t in e.iter(f"{W}t")) for e in etree.fromstring(xml).iter(f"{W}ins")]
     # The paragraph mark's insertion holds no text; the label goes with its paragraph, the others keep theirs.
-    assert [text for text in inserted if text] == ["1.Fund labour inspection."]
+    assert [text for text in inserted if text] == ["4.Fund labour inspection."]
 
 
 def test_an_edit_a_deletion_and_an_addition_are_exactly_three_tracked_changes(tmp_path, monkeypatch):

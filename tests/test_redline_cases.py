@@ -100,9 +100,9 @@ def test_a_document_regrouped_by_objective_moves_every_message(tmp_path, languag
     assert (
         lines[2] == "0 inserted, 0 deleted, 0 edited, 3 moved, 0 footnotes changed; 2 paragraphs renumbered."
     )
-    assert "- regrouped from round table 4 to no round table: talks-2023#m1, paragraph 1 (was 2)" in lines
+    assert "- regrouped from round table 4 to no round table: talks-2023#m1, paragraph 4 (was 5)" in lines
     assert "- regrouped from round table 2 to no round table: hearings-2024#m1, paragraph 1" in lines
-    assert "| main body | talks-2023#m1 | 2 | 1 |" in lines  # the table lists moved paragraphs too
+    assert "| main body | talks-2023#m1 | 5 | 4 |" in lines  # the table lists moved paragraphs too
     assert_resolves(tmp_path, language, name)
 
 
@@ -130,8 +130,8 @@ def test_a_message_merged_into_another_is_reported_with_the_footnote_it_joins(tm
         "",
         "### Objective 1",
         "",
-        "- footnote changed (ar, en): talks-2023#m1, paragraph 3",
-        "- deleted: conference-2024#m1, was paragraph 4; merged into talks-2023#m1, paragraph 3",
+        "- footnote changed (ar, en): talks-2023#m1, paragraph 6",
+        "- deleted: conference-2024#m1, was paragraph 7; merged into talks-2023#m1, paragraph 6",
         "Wrote build/redline.zero-draft.current.ar.docx, build/redline.zero-draft.current.en.docx, "
         "build/redline.zero-draft.current.md.",
     ]
@@ -189,7 +189,7 @@ def test_messages_that_change_order_in_their_objective_are_moves(tmp_path, langu
     assert (
         lines[2] == "0 inserted, 0 deleted, 0 edited, 1 moved, 0 footnotes changed; 2 paragraphs renumbered."
     )
-    assert "- moved within the objective: talks-2023#m2, paragraph 1 (was 2)" in lines
+    assert "- moved within the objective: talks-2023#m2, paragraph 4 (was 5)" in lines
     for name in PARTS:
         assert_resolves(tmp_path, language, name)
 
@@ -210,7 +210,7 @@ def test_a_cluster_letter_that_changes_is_tracked(tmp_path, language):
 def test_a_message_moved_to_the_annex_is_listed_in_both_parts(tmp_path, language):
     lines = summary(make_redline(tmp_path, talks_to_annex))
     body, annex = lines.index("## The main body"), lines.index("## The annex")
-    assert "- moved to the annex: talks-2023#m1, was paragraph 2" in lines[body:annex]
-    assert "- moved from objective 1 of the main body: talks-2023#m1, paragraph 3 (was 2)" in lines[annex:]
+    assert "- moved to the annex: talks-2023#m1, was paragraph 5" in lines[body:annex]
+    assert "- moved from objective 1 of the main body: talks-2023#m1, paragraph 3 (was 5)" in lines[annex:]
     for name in PARTS:
         assert_resolves(tmp_path, language, name)

@@ -104,8 +104,18 @@ def numbered(document: Path) -> list[str]:
 def test_paragraph_numbers_come_from_the_data(built):
     english = numbered(built / "outcome.en.docx")
     arabic = numbered(built / "outcome.ar.docx")
-    assert [text.split("\t")[0] for text in english] == ["1.", "2.", "3.", "4.", "1."]
-    assert [text.split("\t")[0] for text in arabic] == ["1 -", "2 -", "3 -", "4 -", "1 -"]
+    # Chapter I's two paragraphs and chapter II's one, then the messages; the annex from 1.
+    assert [text.split("\t")[0] for text in english] == ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "1."]
+    assert [text.split("\t")[0] for text in arabic] == [
+        "1 -",
+        "2 -",
+        "3 -",
+        "4 -",
+        "5 -",
+        "6 -",
+        "7 -",
+        "1 -",
+    ]
 
 
 def test_headings_follow_un_conventions(built):
@@ -140,11 +150,11 @@ def test_each_message_paragraph_has_a_footnote_naming_its_event(built):
         document = built / f"outcome.{language}.docx"
         body = part(document, "word/document.xml")
         footnotes = part(document, "word/footnotes.xml")
-        paragraphs = [
-            p
-            for p in body.iter(f"{{{W}}}p")
-            if p.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val") == "NumberedParagraph"
-        ]
+        styles = [(p, p.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val")) for p in body.iter(f"{{{W}}}p")]
+        chapter_three = [index for index, (_, style) in enumerate(styles) if style == "Heading1"][2]
+        before = [p for p, style in styles[:chapter_three] if style == "NumberedParagraph"]
+        paragraphs = [p for p, style in styles[chapter_three:] if style == "NumberedParagraph"]
+        assert len(before) == 3 and not any(p.findall(".//w:footnoteReference", NS) for p in before)
         notes = {n.get(f"{{{W}}}id"): text_of(n) for n in footnotes.findall("w:footnote", NS)}
         for paragraph in paragraphs:
             references = paragraph.findall(".//w:footnoteReference", NS)
@@ -158,14 +168,14 @@ def test_each_message_paragraph_has_a_footnote_naming_its_event(built):
 
 def test_a_missing_translation_is_marked_never_dropped(built):
     arabic = numbered(built / "outcome.ar.docx")
-    assert "2 -\t\u200eOnly in English.\u200e [الترجمة قيد الإعداد]" in arabic
+    assert "5 -\t\u200eOnly in English.\u200e [الترجمة قيد الإعداد]" in arabic
     english = numbered(built / "outcome.en.docx")
-    assert "2.\tOnly in English." in english
+    assert "5.\tOnly in English." in english
 
 
 def test_markup_characters_appear_literally(built):
-    assert f"1.\t{TRICKY}" in numbered(built / "outcome.en.docx")
-    assert "1 -\tرسوم وتكاليف & < > {{ x }} {% if %}" in numbered(built / "outcome.ar.docx")
+    assert f"4.\t{TRICKY}" in numbered(built / "outcome.en.docx")
+    assert "4 -\tرسوم وتكاليف & < > {{ x }} {% if %}" in numbered(built / "outcome.ar.docx")
 
 
 def test_timeline_lists_every_event(built):

@@ -143,10 +143,10 @@ def test_the_status_page_opens_in_chromium_with_every_objective(sources, tmp_pat
 
 
 def test_where_names_the_source_of_a_paragraph(sources):
-    result = run("where", "2", "--sources", "sources")
+    result = run("where", "5", "--sources", "sources")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "Paragraph 2 of the main body",
+        "Paragraph 5 of the main body",
         "  message    talks-2023#m1 (key-message)",
         "  written at sources/summaries/talks-2023.yaml:4:9",
         "  objectives 1",
@@ -162,8 +162,16 @@ def test_where_names_the_source_of_a_paragraph(sources):
     missing = run("where", "9", "--sources", "sources")
     assert (
         missing.exit_code == 1
-        and missing.stderr == "there is no paragraph 9 in the main body (it has 1 to 2)\n"
+        and missing.stderr == "there is no paragraph 9 in the main body (it has 1 to 5)\n"
     )
+    # Paragraphs 1 and 2 are the introduction's, 3 chapter II's.
+    assert run("where", "2", "--lang", "en", "--sources", "sources").stdout.splitlines() == [
+        "Paragraph 2 of the main body",
+        "  chapter I: the introduction",
+        "  en         sources/front/introduction.en.md, paragraph 2",
+        "             A second paragraph, A/RES/73/195 para 48.",
+    ]
+    assert "chapter II: written by the pipeline" in run("where", "3", "--sources", "sources").stdout
 
 
 def test_build_final_builds_nothing_when_the_final_check_fails(tmp_path):
@@ -202,7 +210,7 @@ def test_documents_that_differ_between_languages_are_errors(sources):
     body = dataclasses.replace(english.body, clusters=clusters)
     (finding,) = parity((arabic, dataclasses.replace(english, body=body)))
     assert str(finding) == (
-        "error: paragraph 1 of the main body: is talks-2023#m2 under cluster 1, objective 6, "
+        "error: paragraph 4 of the main body: is talks-2023#m2 under cluster 1, objective 6, "
         "footnote naming talks-2023 in 'ar' but talks-2023#m2 under cluster 1, objective 6, "
         "footnote naming hearings-2024 in 'en'"
     )

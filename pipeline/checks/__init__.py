@@ -12,7 +12,7 @@ from pipeline.checks.findings import CheckFailed, Finding, Level, tally
 from pipeline.checks.page import PAGE_TEMPLATE, write_status_page
 from pipeline.checks.rules import findings
 from pipeline.checks.status import Status, status_of
-from pipeline.checks.where import ParagraphSource, where
+from pipeline.checks.where import ChapterSource, ParagraphSource, where
 
 __all__ = [
     "Assessment",
@@ -20,6 +20,7 @@ __all__ = [
     "Finding",
     "Level",
     "PAGE_TEMPLATE",
+    "ChapterSource",
     "ParagraphSource",
     "Status",
     "assess",

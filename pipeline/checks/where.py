@@ -1,12 +1,21 @@
 """Where paragraph N comes from (`outcome where N`): its event, message, file and line,
-objectives and text in each language, and the messages merged into it."""
+objectives and text in each language, and the messages merged into it; or, for a paragraph of
+chapters I and II, the introduction's file or the timeline."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from pipeline.errors import PipelineError
-from pipeline.model import Corpus, Event, KeyMessage, OutcomeDocument, Paragraph
+from pipeline.model import (
+    Corpus,
+    Event,
+    FrontMatter,
+    KeyMessage,
+    OutcomeDocument,
+    Paragraph,
+    paragraphs_before_messages,
+)
 
 
 @dataclass(frozen=True)
@@ -43,13 +52,42 @@ class ParagraphSource:
         return lines + [f"  {code:<10} {message.text.get(code, '(no text)')}" for code in languages]
 
 
-def where(corpus: Corpus, outcome: OutcomeDocument, number: int, annex: bool = False) -> ParagraphSource:
+@dataclass(frozen=True)
+class ChapterSource:
+    """A numbered paragraph of chapter I (from the introduction's files) or II (written by the
+    pipeline from the timeline)."""
+
+    number: int
+    chapters: tuple[FrontMatter, ...]  # the introduction, in each language
+
+    def describe(self, languages: tuple[str, ...] = ()) -> str:
+        if not self.chapters or self.number > len(self.chapters[0].paragraphs):
+            return (
+                f"Paragraph {self.number} of the main body\n"
+                "  chapter II: written by the pipeline from the timeline (events.yaml) and the words "
+                "of pipeline/languages.py"
+            )
+        lines = [f"Paragraph {self.number} of the main body", "  chapter I: the introduction"]
+        for chapter in self.chapters:
+            if not languages or chapter.language in languages:
+                lines.append(f"  {chapter.language:<10} {chapter.location.path}, paragraph {self.number}")
+                lines.append(f"  {'':<10} {chapter.paragraphs[self.number - 1]}")
+        return "\n".join(lines)
+
+
+def where(
+    corpus: Corpus, outcome: OutcomeDocument, number: int, annex: bool = False
+) -> ParagraphSource | ChapterSource:
     """Return the source of paragraph *number* of the main body (or of the annex)."""
     part, name = (outcome.annex, "annex") if annex else (outcome.body, "main body")
     paragraphs = list(part.paragraphs())
+    first = 1 if annex else paragraphs_before_messages(outcome.front) + 1
+    if not annex and 1 <= number < first:
+        return ChapterSource(number, tuple(c for c in outcome.front if c.name == "introduction"))
     found = next((paragraph for paragraph in paragraphs if paragraph.number == number), None)
     if found is None:
-        has = f"it has 1 to {len(paragraphs)}" if paragraphs else "it has none"
+        last = first + len(paragraphs) - 1 if paragraphs else first - 1
+        has = f"it has 1 to {last}" if last >= 1 else "it has none"
         raise PipelineError(f"there is no paragraph {number} in the {name} ({has})")
     events = {event.id: event for event in outcome.timeline}
     messages = {message.uid: message for summary in corpus.summaries for message in summary.messages}

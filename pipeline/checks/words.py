@@ -71,7 +71,8 @@ def count_words(view: DocumentView, limit: int) -> WordCount:
     for phase in view.timeline:
         table.append(phase.title)
         table += [f"{row.organizer} {row.title}{row.closed} {row.date}" for row in phase.events]
-    body = words(*view.introduction, view.process.text, *table) + _paragraphs(view.body.paragraphs)
+    chapters = (*(item.text for item in view.introduction), view.process.text)
+    body = words(*chapters, *table) + _paragraphs(view.body.paragraphs)
     annex = _paragraphs(view.annex.paragraphs) + (0 if view.annex.count else words(said.annex_empty))
     notes = words(*(p.note.text for p in (*view.body.paragraphs, *view.annex.paragraphs)))
     heading_words = words(*headings)

@@ -7,7 +7,14 @@ The review, its events and their messages (review.py), the values that pass betw
 in the order they are written (see pipeline.plain).
 """
 
-from pipeline.model.outcome import ClusterSection, ObjectiveSection, OutcomeDocument, Paragraph, Part
+from pipeline.model.outcome import (
+    ClusterSection,
+    ObjectiveSection,
+    OutcomeDocument,
+    Paragraph,
+    Part,
+    paragraphs_before_messages,
+)
 from pipeline.model.review import (
     EVENT_ID,
     Block,
@@ -52,4 +59,5 @@ __all__ = [
     "Summary",
     "SummaryFile",
     "event_id_problem",
+    "paragraphs_before_messages",
 ]

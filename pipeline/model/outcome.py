@@ -74,3 +74,10 @@ class OutcomeDocument:
             if front.name == name and front.language == language:
                 return front
         return None
+
+
+def paragraphs_before_messages(front: tuple[FrontMatter, ...]) -> int:
+    """Return how many numbered paragraphs come before the key messages: the introduction's (as
+    many in every language, which collect checks) and chapter II's one."""
+    introduction = next((chapter for chapter in front if chapter.name == "introduction"), None)
+    return (len(introduction.paragraphs) if introduction else 0) + 1

@@ -19,7 +19,17 @@ from pipeline.languages import (
     Localized,
     Words,
 )
-from pipeline.model import Event, EventDate, KeyMessage, OutcomeDocument, Paragraph, Part, Phase, Precision
+from pipeline.model import (
+    Event,
+    EventDate,
+    KeyMessage,
+    OutcomeDocument,
+    Paragraph,
+    Part,
+    Phase,
+    Precision,
+    paragraphs_before_messages,
+)
 from pipeline.plain import SKIP
 from pipeline.render.conventions import fix_digit_ranges, written_date
 from pipeline.render.timeline import PhaseView, timeline_view
@@ -108,12 +118,21 @@ class Chapters:
 
 
 @dataclass(frozen=True)
+class NumberedText:
+    """A numbered paragraph of chapter I: its label ("1." or "1 -") and its text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Process:
-    """Chapter II's figures, and its text with them filled in."""
+    """Chapter II's figures, and its numbered paragraph with them filled in."""
 
     events: int
     first: str
     last: str
+    label: str
     text: str
 
 
@@ -136,7 +155,7 @@ class DocumentView:
     style: Typesetting
     review: Masthead
     chapter: Chapters
-    introduction: tuple[str, ...]
+    introduction: tuple[NumberedText, ...]
     process: Process
     timeline: tuple[PhaseView, ...]
     body: PartView
@@ -242,13 +261,14 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
         ),
         chapter=Chapters(*(language.chapter_label(index) for index in range(4))),
         introduction=tuple(
-            fix_digit_ranges(text) if language.rtl else text
-            for text in (introduction.paragraphs if introduction else ())
+            NumberedText(language.paragraph_label(number), fix_digit_ranges(text) if language.rtl else text)
+            for number, text in enumerate(introduction.paragraphs if introduction else (), start=1)
         ),
         process=Process(
             events=len(held),
             first=first,
             last=last,
+            label=language.paragraph_label(paragraphs_before_messages(outcome.front)),
             text=words.process_text.format(events=len(held), first=first, last=last),
         ),
         timeline=timeline_view(outcome.timeline, language, _in),
