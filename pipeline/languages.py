@@ -48,6 +48,8 @@ class Words:
     annex_empty: str
     objective_heading: str  # {number}, {title}
     footnote: str  # the attribution to one event: {title}, {organizer}, {date}; joined, then a full stop
+    footnote_short: str  # a later citation of the same event: {title} (its short title), {date}
+    ibid: str  # a citation of the events the note just before names
     translation_pending: str
     closed_meeting: str
     second_half: str  # {year}
@@ -70,6 +72,13 @@ class DocumentLanguage(Language):
     full_stop: str
     range_dash: str
     masthead_dates: str  # the language the masthead's date is written in (UN Arabic mastheads: English)
+    note_letters: tuple[str, ...]  # the marks of the annex's footnotes, which UN annexes letter
+    note_letter_format: str  # the same as Word's footnote number format (w:numFmt)
+
+    def note_letter(self, number: int) -> str:
+        """Return the mark of the annex's footnote *number* (from 1): "a", …, "z", "aa", …"""
+        letters = self.note_letters
+        return letters[(number - 1) % len(letters)] * ((number - 1) // len(letters) + 1)
 
     def paragraph_label(self, number: int) -> str:
         """Return the label of numbered paragraph *number*: "12." or "12 -"."""
@@ -122,6 +131,8 @@ ENGLISH = DocumentLanguage(
         annex_empty="No summary of a stakeholder consultation has been received yet.",
         objective_heading="Objective {number}: {title}",
         footnote="{title} ({organizer}, {date})",
+        footnote_short="{title}, {date}",
+        ibid="Ibid.",
         translation_pending="[translation pending]",
         closed_meeting="(closed)",
         second_half="second half of {year}",
@@ -140,6 +151,8 @@ ENGLISH = DocumentLanguage(
     full_stop=".",
     range_dash="–",
     masthead_dates="en",
+    note_letters=tuple("abcdefghijklmnopqrstuvwxyz"),
+    note_letter_format="lowerLetter",
 )
 
 ARABIC = DocumentLanguage(
@@ -175,6 +188,8 @@ ARABIC = DocumentLanguage(
         annex_empty="لم يرد بعد أي تقرير موجز عن مشاورات أصحاب المصلحة.",
         objective_heading="الهدف {number}: {title}",
         footnote="{title} ({organizer}، {date})",
+        footnote_short="{title}، {date}",
+        ibid="المرجع نفسه.",
         translation_pending="[الترجمة قيد الإعداد]",
         closed_meeting="(مغلق)",
         second_half="النصف الثاني من عام {year}",
@@ -206,6 +221,9 @@ ARABIC = DocumentLanguage(
     # A hyphen keeps a day range such as 3-4 in one left-to-right run inside Arabic text.
     range_dash="-",
     masthead_dates="en",
+    # UN Arabic documents letter in the abjad order: (أ), (ب), (ج), (د)…; Word's "arabicAbjad".
+    note_letters=(*"أبجد", "هـ", *"وزحطيكلمنسعفصقرشتثخذضظغ"),
+    note_letter_format="arabicAbjad",
 )
 
 FRENCH = Language(

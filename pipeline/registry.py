@@ -93,6 +93,7 @@ def event_record(languages: tuple[str, ...]) -> Record[Event]:
             "id": Field(_event_id),
             "title": Field(schema.localized(languages)),
             "organizer": Field(schema.localized(languages)),
+            "short_title": Field(schema.optional_localized_in(languages), default=Localized()),
             "date": Field(schema.event_date),
             "phase": Field(schema.choice(Phase)),
             "closed": Field(schema.boolean, default=False),

@@ -171,8 +171,8 @@ def section_properties(layout: Layout, annex: bool) -> etree._Element:
             w("footerReference", type="default", id="rIdFooter"),
             w("footerReference", type="first", id="rIdFirstFooter"),
         ]
-    # Footnotes are numbered through the whole document. UN annexes letter theirs, but LibreOffice
-    # applies one section's footnote format to every section, so the PDF would differ from Word.
+    # Word numbers the footnotes; the annex's are lettered by the pipeline (custom marks), since
+    # LibreOffice would apply one section's numbering format to every section.
     footnotes = w("footnotePr", w("numFmt", val="decimal"))
     return w(
         "sectPr",

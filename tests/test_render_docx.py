@@ -142,30 +142,6 @@ def test_headings_follow_un_conventions(built):
     assert f"{objective_13} alternatives" in headings(built / "outcome.en.docx", "Heading 3")
 
 
-def test_each_message_paragraph_has_a_footnote_naming_its_event(built):
-    for language, expected in (
-        ("en", "GCM Talks (IOM, July 2023)."),
-        ("ar", "محادثات الاتفاق العالمي (المنظمة الدولية للهجرة، تموز/يوليه 2023)."),
-    ):
-        document = built / f"outcome.{language}.docx"
-        body = part(document, "word/document.xml")
-        footnotes = part(document, "word/footnotes.xml")
-        styles = [(p, p.find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val")) for p in body.iter(f"{{{W}}}p")]
-        chapter_three = [index for index, (_, style) in enumerate(styles) if style == "Heading1"][2]
-        before = [p for p, style in styles[:chapter_three] if style == "NumberedParagraph"]
-        paragraphs = [p for p, style in styles[chapter_three:] if style == "NumberedParagraph"]
-        assert len(before) == 3 and not any(p.findall(".//w:footnoteReference", NS) for p in before)
-        notes = {n.get(f"{{{W}}}id"): text_of(n) for n in footnotes.findall("w:footnote", NS)}
-        for paragraph in paragraphs:
-            references = paragraph.findall(".//w:footnoteReference", NS)
-            assert len(references) == 1
-            assert notes[references[0].get(f"{{{W}}}id")] in (
-                expected,
-                "Stakeholder hearings (ESCWA, 2 July 2024).",
-                "جلسات الاستماع لأصحاب المصلحة (الإسكوا، 2 تموز/يوليه 2024).",
-            )
-
-
 def test_a_missing_translation_is_marked_never_dropped(built):
     arabic = numbered(built / "outcome.ar.docx")
     assert "5 -\t\u200eOnly in English.\u200e [الترجمة قيد الإعداد]" in arabic
@@ -254,7 +230,8 @@ def test_unknown_template_variable_is_refused_before_rendering(small_sources, tm
     message = str(caught.value)
     assert message == (
         "templates/outcome.en.docx: the template uses unknown variable(s) reveiw "
-        "(known: annex, body, chapter, introduction, language, process, review, rtl, style, timeline, words)"
+        "(known: annex, body, chapter, introduction, language, note_letters, process, review, rtl, "
+        "style, timeline, words)"
     )
 
 

@@ -64,7 +64,13 @@ def fonts(path: Path) -> list[tuple[str, str]]:
 
 
 def numbered_paragraphs(document: Path) -> list[str]:
-    return [p.text for p in docx.Document(document).paragraphs if p.style.name == "Numbered Paragraph"]
+    """Return the texts of the numbered paragraphs, without their footnote marks (a note called
+    again, or an annex's lettered note, is a mark written as text)."""
+    return [
+        "".join(run.text for run in p.runs if run.style is None or run.style.name != "footnote reference")
+        for p in docx.Document(document).paragraphs
+        if p.style.name == "Numbered Paragraph"
+    ]
 
 
 DIRECTION_MARKS = dict.fromkeys(

@@ -74,7 +74,10 @@ def count_words(view: DocumentView, limit: int) -> WordCount:
     chapters = (*(item.text for item in view.introduction), view.process.text)
     body = words(*chapters, *table) + _paragraphs(view.body.paragraphs)
     annex = _paragraphs(view.annex.paragraphs) + (0 if view.annex.count else words(said.annex_empty))
-    notes = words(*(p.note.text for p in (*view.body.paragraphs, *view.annex.paragraphs)))
+    # Each note once: a paragraph that calls a note again adds no words.
+    notes = words(
+        *(p.note.text for p in (*view.body.paragraphs, *view.annex.paragraphs) if not p.note.shared)
+    )
     heading_words = words(*headings)
     return WordCount(
         language=view.language,

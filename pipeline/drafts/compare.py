@@ -69,29 +69,50 @@ class _Comparison:
         self.marks[token] = mark
         return token
 
+    def note(self, note: Footnote, mark: Mark) -> Footnote:
+        """Return *note* with a token in place of its text (its number or letter kept)."""
+        return dataclasses.replace(note, text=self.token(mark))
+
     def move(self, uid: str) -> str:
         return self.moves.setdefault(uid, f"move{len(self.moves) + 1}")
 
     def present(self, paragraph: ParagraphView) -> ParagraphView:
         """Return a paragraph of the newer version, its text and footnote tokens marked."""
         before = self.old.get(paragraph.uid)
-        text, note = _text(paragraph), paragraph.note.text
-        if before is None:
-            marks = Mark(Change.INSERTED, new=text), Mark(Change.INSERTED, new=note)
-        elif self.moved(paragraph.uid):
-            moved = Mark(
-                Change.MOVED_TO, old=_text(before.paragraph), new=text, move=self.move(paragraph.uid)
-            )
-            marks = moved, Mark(Change.INSERTED, new=note)
-        else:
-            old_text, old_note = _text(before.paragraph), before.paragraph.note.text
-            marks = (
-                Mark(Change.SAME if old_text == text else Change.EDITED, old=old_text, new=text),
-                Mark(Change.SAME if old_note == note else Change.EDITED, old=old_note, new=note),
-            )
+        text, note = _text(paragraph), paragraph.note
+        if before is None or self.moved(paragraph.uid):  # the paragraph and its call change as a whole
+            if before is None:
+                change = Mark(Change.INSERTED, new=text)
+            else:
+                old = _text(before.paragraph)
+                change = Mark(Change.MOVED_TO, old=old, new=text, move=self.move(paragraph.uid))
+            called = note if note.shared else self.note(note, Mark(Change.INSERTED, new=note.text))
+            return dataclasses.replace(paragraph, text=self.token(change), marker="", note=called)
+        old_text, old_note = _text(before.paragraph), before.paragraph.note
+        edit = Mark(Change.SAME if old_text == text else Change.EDITED, old=old_text, new=text)
         return dataclasses.replace(
-            paragraph, text=self.token(marks[0]), marker="", note=Footnote(self.token(marks[1]))
+            paragraph, text=self.token(edit), marker="", note=self.call(old_note, note)
         )
+
+    def call(self, old: Footnote, new: Footnote) -> Footnote:
+        """Return the footnote call of a paragraph that stays: its note's text tracked when it is
+        the same kind of call with the same mark; else the old call deleted and the new inserted
+        (a note called again where the paragraph had its own, a lettered note relettered)."""
+        if old.shared == new.shared and (old.mark == new.mark or not (new.shared or new.lettered)):
+            if new.shared:
+                return new
+            change = Change.SAME if old.text == new.text else Change.EDITED
+            return self.note(new, Mark(change, old=old.text, new=new.text))
+        return dataclasses.replace(self.slot(new, inserted=True), previous=self.slot(old, inserted=False))
+
+    def slot(self, note: Footnote, inserted: bool) -> Footnote:
+        """Return *note*'s call with its run marked as inserted or deleted (and its text with it)."""
+        run = Change.RUN_INSERTED if inserted else Change.RUN_DELETED
+        if note.shared:
+            mark = self.token(Mark(run, new=note.mark) if inserted else Mark(run, old=note.mark))
+            return dataclasses.replace(note, mark=mark)
+        content = Mark(Change.INSERTED, new=note.text) if inserted else Mark(Change.DELETED, old=note.text)
+        return dataclasses.replace(self.note(note, content), tracked=self.token(Mark(run)))
 
     def ghost(self, paragraph: ParagraphView) -> ParagraphView:
         """Return a paragraph of the older version that is no longer where it was."""
@@ -100,10 +121,10 @@ class _Comparison:
             mark = Mark(Change.MOVED_FROM, old=_text(paragraph), new=new, move=self.move(paragraph.uid))
         else:
             mark = Mark(Change.DELETED, old=_text(paragraph))
-        note = Mark(Change.DELETED, old=paragraph.note.text)
-        return dataclasses.replace(
-            paragraph, text=self.token(mark), marker="", note=Footnote(self.token(note))
-        )
+        note = paragraph.note
+        if not note.shared:
+            note = self.note(note, Mark(Change.DELETED, old=note.text))
+        return dataclasses.replace(paragraph, text=self.token(mark), marker="", note=note)
 
     def paragraphs(
         self, old: tuple[ParagraphView, ...], new: tuple[ParagraphView, ...]
@@ -220,7 +241,7 @@ def _changes(comparison: _Comparison) -> Iterator[MessageChange]:
             edited = footnote_edited = False
         else:
             edited = _text(before.paragraph) != _text(after.paragraph)
-            footnote_edited = before.paragraph.note != after.paragraph.note
+            footnote_edited = before.paragraph.events != after.paragraph.events  # what it cites
             moved = comparison.moved(uid)
             if not (moved or edited or footnote_edited):
                 continue

@@ -112,6 +112,7 @@ class Event:
     stakeholder: bool
     organizer: Localized
     title: Localized
+    short_title: Localized = field(default=Localized(), metadata=OMIT_DEFAULT)  # for later footnotes
     awaiting_summary: bool = field(metadata=SKIP)
     location: Location = field(compare=False, metadata=SKIP)
 

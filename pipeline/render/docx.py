@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 from pipeline.errors import RenderError, TemplateError, display_path
 from pipeline.plain import Plain, plain
-from pipeline.render import wordml
+from pipeline.render import wordml, wordnotes
 from pipeline.render.fontembed import embed_fonts
 from pipeline.render.view import DocumentView, Footnote
 
@@ -42,17 +42,17 @@ def _safe(text: str) -> Markup:
     return Markup(escaped)
 
 
-def template_context(view: DocumentView) -> tuple[dict[str, Plain], dict[str, str]]:
+def template_context(view: DocumentView) -> tuple[dict[str, Plain], dict[str, Footnote]]:
     """Return the template's variables for *view*, and the footnote of each footnote token.
 
     Each footnote becomes a token that add_footnotes turns into a real footnote once docxtpl has
     rendered; every string is escaped for XML.
     """
-    notes: dict[str, str] = {}
+    notes: dict[str, Footnote] = {}
 
     def token(footnote: Footnote) -> Plain:
         token = _NOTE_TOKEN.format(len(notes) + 1)
-        notes[token] = footnote.text
+        notes[token] = footnote
         return _safe(token)
 
     context = plain(view, {Footnote: token, str: _safe})
@@ -148,7 +148,7 @@ def render_docx(
     footnotes_part = _footnotes_part(word, template)
     footnotes = etree.fromstring(footnotes_part.blob)
     try:
-        wordml.add_footnotes(word.element.body, footnotes, notes, view.rtl)
+        wordnotes.add_footnotes(word.element.body, footnotes, notes, view.rtl)
     except TemplateError as error:
         raise TemplateError(f"{display_path(template)}: {error}") from None
     if edit is not None:
@@ -224,7 +224,9 @@ def _verify(output: Path, view: DocumentView) -> None:
     """Read the written file back and check that each numbered paragraph says exactly what it should."""
     paragraphs = [paragraph.text for paragraph in docx.Document(str(output)).paragraphs]
     for item in (*view.body.paragraphs, *view.annex.paragraphs):
-        expected = f"{item.label}\t{item.text}{item.marker}"
+        # A note called again, or lettered, shows its mark as text after the paragraph's.
+        called = item.note.mark if item.note.shared or item.note.lettered else ""
+        expected = f"{item.label}\t{item.text}{item.marker}{called}"
         if paragraphs.count(expected) < 1:
             raise RenderError(
                 f"{display_path(output)}: paragraph {item.label} ({item.uid}) was not written as given: "

@@ -40,6 +40,8 @@ class Change(enum.Enum):
     DELETED = "deleted"
     MOVED_FROM = "moved-from"
     MOVED_TO = "moved-to"
+    RUN_INSERTED = "run-inserted"  # one run of a paragraph that stays: a footnote call
+    RUN_DELETED = "run-deleted"
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,15 @@ class _Writer:
             run.addprevious(piece)
         parent_of(run).remove(run)
 
+    def run_change(self, run: etree._Element, deleted: bool) -> None:
+        """Mark *run* (a footnote call) as inserted or deleted, its text as deleted text."""
+        wrapper = self.element("del" if deleted else "ins")
+        run.addprevious(wrapper)
+        wrapper.append(run)
+        if deleted:
+            for text in run.iter(qn("w:t")):
+                text.tag = qn("w:delText")
+
     def paragraph(self, paragraph: etree._Element, change: Change, move: str = "") -> None:
         """Mark the whole *paragraph* (its runs and its paragraph mark) as inserted, deleted or moved."""
         name = {
@@ -189,6 +200,10 @@ def apply_marks(parts: list[etree._Element], marks: Mapping[str, Mark], date: st
     for text, found in _tokens(parts):
         mark = marks[found]
         rest = (text.text or "").replace(found, "")
+        if mark.change in (Change.RUN_INSERTED, Change.RUN_DELETED):  # the token's run alone
+            text.text = rest + (mark.new or mark.old)
+            writer.run_change(parent_of(text), deleted=mark.change is Change.RUN_DELETED)
+            continue
         paragraph = _paragraph_of(text)
         if rest:  # a heading: its own text follows the token; the paragraph changes as a whole
             text.text = rest

@@ -20,7 +20,6 @@ from pipeline.languages import (
     Words,
 )
 from pipeline.model import (
-    Event,
     EventDate,
     KeyMessage,
     OutcomeDocument,
@@ -32,15 +31,10 @@ from pipeline.model import (
 )
 from pipeline.plain import SKIP
 from pipeline.render.conventions import fix_digit_ranges, written_date
+from pipeline.render.notes import Footnote as Footnote  # re-exported: the view's footnotes
+from pipeline.render.notes import footnotes
 from pipeline.render.timeline import PhaseView, timeline_view
 from pipeline.render.typesetting import TYPESETTING, Typesetting
-
-
-@dataclass(frozen=True)
-class Footnote:
-    """A footnote: the Word renderer makes it a real footnote, the Typst template a #footnote."""
-
-    text: str
 
 
 @dataclass(frozen=True)
@@ -152,6 +146,7 @@ class DocumentView:
     language: str
     rtl: bool
     words: Words
+    note_letters: tuple[str, ...]  # the marks of the annex's footnotes
     style: Typesetting
     review: Masthead
     chapter: Chapters
@@ -192,24 +187,20 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
     language = DOCUMENT_LANGUAGES[code]
     words = language.words
     review = outcome.review
-    events = {event.id: event for event in outcome.timeline}
     pending: list[PendingTranslation] = []
+    notes = footnotes(outcome, language, lambda text: _in(language, text))
 
     def paragraph(item: Paragraph) -> ParagraphView:
         message = item.message
         text, shown_in = _message_text(message, language, review.original_language)
         if shown_in != language.code:
             pending.append(PendingTranslation(message.uid, message.location, shown_in))
-        sources = [events[event_id] for event_id in item.events]
         return ParagraphView(
             number=item.number,
             label=language.paragraph_label(item.number),
             text=text,
             marker=f" {words.translation_pending}" if shown_in != language.code else "",
-            note=Footnote(
-                language.list_separator.join(_attribution(event, language) for event in sources)
-                + language.full_stop
-            ),
+            note=notes[message.uid],
             uid=message.uid,
             events=item.events,
             merged=item.merged,
@@ -245,6 +236,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
         language=code,
         rtl=language.rtl,
         words=words,
+        note_letters=language.note_letters,
         style=TYPESETTING[code],
         review=Masthead(
             title=_in(language, review.title),
@@ -284,11 +276,3 @@ def _draft(language: DocumentLanguage, label: Localized, date: datetime.date) ->
         return ""
     written = written_date(EventDate(date, date, Precision.DAY), language)
     return language.words.draft.format(label=_in(language, label), date=written)
-
-
-def _attribution(event: Event, language: DocumentLanguage) -> str:
-    return language.words.footnote.format(
-        title=_in(language, event.title),
-        organizer=_in(language, event.organizer),
-        date=written_date(event.date, language),
-    )

@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from docx.oxml.ns import qn
 from lxml import etree
 
-from pipeline.errors import TemplateError
-
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 FOOTNOTE_TEXT_STYLE = "FootnoteText"
 FOOTNOTE_REFERENCE_STYLE = "FootnoteReference"
@@ -29,7 +27,7 @@ PPR_ORDER = (
     "bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
     "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
 ).split()
-_RPR_ORDER = (
+RPR_ORDER = (
     "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
     "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
     "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
@@ -134,62 +132,6 @@ class StyleSheet:
         return font, size
 
 
-# --- Footnotes -----------------------------------------------------------------------------------
-
-
-def add_footnotes(body: etree._Element, footnotes: etree._Element, notes: dict[str, str], rtl: bool) -> None:
-    """Turn each run whose whole text is a key of *notes* into a reference to a new footnote.
-
-    Raise TemplateError when a note's run is missing (the template lost its footnote tag) or
-    appears more than once.
-    """
-    numbers = [int(note.get(qn("w:id"), "0")) for note in footnotes.iter(qn("w:footnote"))]
-    next_id = max([0, *numbers]) + 1
-    found: dict[str, etree._Element] = {}
-    for text in body.iter(qn("w:t")):
-        if text.text is not None and text.text in notes:
-            if text.text in found:
-                raise TemplateError(f"footnote marker {text.text!r} appears twice in the rendered document")
-            found[text.text] = text
-    missing = [token for token in notes if token not in found]
-    if missing:
-        raise TemplateError(
-            "the template puts no footnote on some message paragraphs: keep the tag {{ p.note }} "
-            "in a run of its own, formatted with the Footnote Reference style"
-        )
-    for token, note in notes.items():
-        text = found[token]
-        run = parent_of(text)
-        reference = etree.Element(qn("w:footnoteReference"))
-        reference.set(qn("w:id"), str(next_id))
-        run.replace(text, reference)
-        run_properties = properties_of(run, "rPr")
-        ensure(run_properties, "rStyle", _RPR_ORDER).set(qn("w:val"), FOOTNOTE_REFERENCE_STYLE)
-        footnotes.append(_footnote(next_id, note, rtl))
-        next_id += 1
-
-
-def _footnote(number: int, note: str, rtl: bool) -> etree._Element:
-    footnote = etree.Element(qn("w:footnote"))
-    footnote.set(qn("w:id"), str(number))
-    paragraph = etree.SubElement(footnote, qn("w:p"))
-    paragraph_properties = etree.SubElement(paragraph, qn("w:pPr"))
-    etree.SubElement(paragraph_properties, qn("w:pStyle")).set(qn("w:val"), FOOTNOTE_TEXT_STYLE)
-    if rtl:
-        ensure(paragraph_properties, "bidi", PPR_ORDER)
-    mark = etree.SubElement(paragraph, qn("w:r"))
-    etree.SubElement(etree.SubElement(mark, qn("w:rPr")), qn("w:rStyle")).set(
-        qn("w:val"), FOOTNOTE_REFERENCE_STYLE
-    )
-    etree.SubElement(mark, qn("w:footnoteRef"))
-    etree.SubElement(etree.SubElement(paragraph, qn("w:r")), qn("w:tab"))
-    run = etree.SubElement(paragraph, qn("w:r"))
-    text = etree.SubElement(run, qn("w:t"))
-    text.text = note
-    text.set(XML_SPACE, "preserve")
-    return footnote
-
-
 # --- Direction -----------------------------------------------------------------------------------
 
 
@@ -291,10 +233,10 @@ def _set_run_direction(
         run_style.get(qn("w:val")) if run_style is not None else None, paragraph_style
     )
     if font:
-        ensure(properties, "rFonts", _RPR_ORDER).set(qn("w:cs"), font)
+        ensure(properties, "rFonts", RPR_ORDER).set(qn("w:cs"), font)
     if size and properties.find(qn("w:szCs")) is None:
         own_size = properties.find(qn("w:sz"))
         written = own_size.get(qn("w:val")) if own_size is not None else None
-        ensure(properties, "szCs", _RPR_ORDER).set(qn("w:val"), written or size)
-    ensure(properties, "rtl", _RPR_ORDER)
-    ensure(properties, "lang", _RPR_ORDER).set(qn("w:bidi"), ARABIC_LOCALE)
+        ensure(properties, "szCs", RPR_ORDER).set(qn("w:val"), written or size)
+    ensure(properties, "rtl", RPR_ORDER)
+    ensure(properties, "lang", RPR_ORDER).set(qn("w:bidi"), ARABIC_LOCALE)
