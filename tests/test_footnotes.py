@@ -44,8 +44,8 @@ def test_full_then_shared_then_ibid_then_short():
     notes = notes_of(outcome)
     order = [p.message.uid for p in outcome.body.paragraphs()]
     written = [(notes[uid].text, notes[uid].shared, notes[uid].mark) for uid in order]
-    full_a = "Event (Organizer, 1 January 2024)."
-    full_b = "Event (Organizer, 2 January 2024)."
+    full_a = "Event (Organizer, 1\u00a0January\u00a02024)."
+    full_b = "Event (Organizer, 2\u00a0January\u00a02024)."
     assert written == [
         (full_a, False, "1"),
         (full_a, True, "1"),
@@ -61,12 +61,17 @@ def test_each_message_paragraph_calls_a_footnote_naming_its_event(built):
     reference, "Ibid." in the next section, then that note called again; the annex's note is
     lettered."""
     for language, full, ibid, annex in (
-        ("en", "GCM Talks (IOM, July 2023).", "Ibid.", "Stakeholder hearings (ESCWA, 2 July 2024)."),
+        (
+            "en",
+            "GCM Talks (IOM, July\u00a02023).",
+            "Ibid.",
+            "Stakeholder hearings (ESCWA, 2\u00a0July\u00a02024).",
+        ),
         (
             "ar",
-            "محادثات الاتفاق العالمي (المنظمة الدولية للهجرة، تموز/يوليه 2023).",
+            "محادثات الاتفاق العالمي (المنظمة الدولية للهجرة، تموز/\u2060يوليه\u00a02023).",
             "المرجع نفسه.",
-            "جلسات الاستماع لأصحاب المصلحة (الإسكوا، 2 تموز/يوليه 2024).",
+            "جلسات الاستماع لأصحاب المصلحة (الإسكوا، 2\u00a0تموز/\u2060يوليه\u00a02024).",
         ),
     ):
         document = built / f"outcome.{language}.docx"
@@ -113,8 +118,8 @@ def test_a_later_citation_is_short_and_the_annex_is_lettered_on_its_own():
     )
     outcome = merged(review(), events, summaries)
     for language, short, ibid, first in (
-        (ENGLISH, "Event, 1 January 2024.", "Ibid.", "a"),
-        (ARABIC, "حدث، 1 كانون الثاني/يناير 2024.", "المرجع نفسه.", "أ"),
+        (ENGLISH, "Event, 1\u00a0January\u00a02024.", "Ibid.", "a"),
+        (ARABIC, "حدث، 1\u00a0كانون\u00a0الثاني/\u2060يناير\u00a02024.", "المرجع نفسه.", "أ"),
     ):
         notes = notes_of(outcome, language)
         body = [notes[p.message.uid] for p in outcome.body.paragraphs()]
@@ -146,4 +151,6 @@ def test_the_pdf_letters_the_annex_notes_and_says_ibid(built):
     assert "Ibid." in body
     # The annex's one message calls note "a", and the note reads "a" then its reference.
     assert "End child detention.a" in annex
-    assert "\na\n" in annex and "Stakeholder hearings (ESCWA, 2 July 2024)." in annex
+    assert (
+        "\na\n" in annex and "Stakeholder hearings (ESCWA, 2 July 2024)." in annex
+    )  # as pdftotext spaces it

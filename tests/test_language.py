@@ -36,8 +36,22 @@ def months(first, last):
     ],
 )
 def test_dates(date, english, arabic):
-    assert written_date(date, ENGLISH) == english
-    assert written_date(date, ARABIC) == arabic
+    assert written_date(date, ENGLISH) == unbroken(english)
+    assert written_date(date, ARABIC) == unbroken(arabic)
+
+
+def unbroken(text: str) -> str:
+    """Return *text* as a date is written: no line break inside it (no-break spaces, and a word
+    joiner after each slash and range dash)."""
+    return text.replace(" ", "\u00a0").replace("/", "/\u2060").replace("–", "–\u2060").replace("-", "-\u2060")
+
+
+def test_a_date_never_breaks():
+    assert (
+        written_date(day(2024, 7, 3, (2024, 7, 4)), ARABIC)
+        == "\u200e3-\u20604\u200e\u00a0تموز/\u2060يوليه\u00a02024"
+    )
+    assert written_date(day(2024, 7, 3, (2024, 7, 4)), ENGLISH) == "3–\u20604\u00a0July\u00a02024"
 
 
 def test_labels():

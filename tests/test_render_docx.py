@@ -159,9 +159,9 @@ def test_timeline_lists_every_event(built):
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["Organizer", "Event", "Date"]
     assert rows[1][0] == "Preparatory process"
-    assert rows[2] == ["IOM", "GCM Talks", "July 2023"]
+    assert rows[2] == ["IOM", "GCM Talks", "July\u00a02023"]
     assert rows[3][0] == "Regional review"
-    assert rows[4] == ["ESCWA", "Stakeholder hearings", "2 July 2024"]
+    assert rows[4] == ["ESCWA", "Stakeholder hearings", "2\u00a0July\u00a02024"]
     header = table._tbl.find("w:tr/w:trPr/w:tblHeader", NS)
     assert header is not None  # repeated on each page
 

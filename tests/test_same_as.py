@@ -72,7 +72,9 @@ def test_its_footnote_names_both_events_in_the_order_of_the_timeline(tmp_path):
             )
         view = document_view(merge(validate(sources).corpus), "en")
         notes = [p.note.text for p in view.body.paragraphs if len(p.events) == 2]
-        assert notes == ["GCM Talks (IOM, July 2023); Conference (ESCWA, 4 July 2024)."], marked
+        assert notes == ["GCM Talks (IOM, July\u00a02023); Conference (ESCWA, 4\u00a0July\u00a02024)."], (
+            marked
+        )
 
 
 def test_a_same_as_that_names_a_repeat_is_refused(tmp_path):

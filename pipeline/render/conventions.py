@@ -8,7 +8,7 @@ import re
 from pipeline.languages import DocumentLanguage
 from pipeline.model import EventDate, Precision
 
-_DIGIT_RANGE = re.compile(r"\d+(?:\s?[-–]\s?\d+)+")
+_DIGIT_RANGE = re.compile(r"\d+(?:\s?[-–]\u2060?\s?\d+)+")
 
 
 def written_date(date: EventDate, language: DocumentLanguage) -> str:
@@ -17,8 +17,23 @@ def written_date(date: EventDate, language: DocumentLanguage) -> str:
     return fix_digit_ranges(written) if language.rtl else written
 
 
+NO_BREAK = "\u00a0"  # between a day, its month and its year
+JOINER = "\u2060"  # after the slash of «تموز/يوليه» and the dash of a range: no line break there
+
+
+def _month(name: str) -> str:
+    """Return a month's name that no line breaks: «تشرين الأول/أكتوبر»."""
+    return name.replace(" ", NO_BREAK).replace("/", "/" + JOINER)
+
+
 def _date(date: EventDate, language: DocumentLanguage) -> str:
-    start, end, months, dash = date.start, date.end, language.months, language.range_dash
+    """Return *date* with its parts held together: "3–4 July 2024" breaks nowhere."""
+    return _date_parts(date, language).replace(" ", NO_BREAK)
+
+
+def _date_parts(date: EventDate, language: DocumentLanguage) -> str:
+    start, end, dash = date.start, date.end, language.range_dash + JOINER
+    months = [_month(name) for name in language.months]
     if date.precision is Precision.DAY:
         if start == end:
             return f"{start.day} {months[start.month - 1]} {start.year}"

@@ -48,8 +48,9 @@ _LATIN = "A-Za-z0-9\u00c0-\u024f"
 # letters and digits, joined by in-word punctuation or by spaces and commas, and ends with a
 # letter or digit (a sentence's final period stays in the Arabic run) or with the left-to-right
 # mark that closes a whole left-to-right text.
+_JOINING = "/.\\-–_:;'’&+%!?\u200e\u2060"  # in-word punctuation, direction marks, word joiners
 _LTR_ISLAND = re.compile(
-    rf"[{_LATIN}](?:[{_LATIN}]|[/.\-–_:;'’&+%!?\u200e]+(?=[{_LATIN}\u200e])|[ ,]+(?=[{_LATIN}]))*\u200e?"
+    rf"[{_LATIN}](?:[{_LATIN}]|[{_JOINING}]+(?=[{_LATIN}\u200e])|[ ,]+(?=[{_LATIN}]))*\u200e?"
 )
 # In English text: an Arabic island runs over Arabic letters and the spaces and punctuation between them.
 _RTL_ISLAND = re.compile(rf"[{_ARABIC}](?:[{_ARABIC}]|[\s.,:;()\-](?=[\s.,:;()\-]*[{_ARABIC}]))*")
