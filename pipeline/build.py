@@ -118,7 +118,15 @@ def build(
         outcome,
         build_dir,
         (*outputs, page, manifest),
-        (*sorted(validated.notices + rendered.notices), *_illustrative(corpus)),
+        (*sorted(validated.notices + rendered.notices + _layout(assessment)), *_illustrative(corpus)),
+    )
+
+
+def _layout(assessment: checks.Assessment) -> tuple[Problem, ...]:
+    """Return a note for what the document's layout breaks of UN conventions (an "A." without a "B.")."""
+    return tuple(
+        Problem(finding.location, f"{finding.subject}: {finding.message}")
+        for finding in checks.subheadings(assessment, final=False)
     )
 
 

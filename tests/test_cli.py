@@ -16,6 +16,12 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
+ALONE = (
+    "the annex: has one lettered subheading (A.) and no B.: UN documents drop a subheading that "
+    "stands alone; set 'group_by: objective', or wait for messages under another cluster"
+)
+
+
 def test_build_writes_normalized_summaries_and_merged_outcome(tmp_path):
     shutil.copytree(BASE, "sources")
     result = run("build", "--sources", "sources", "--build", "out")
@@ -29,7 +35,8 @@ def test_build_writes_normalized_summaries_and_merged_outcome(tmp_path):
         "Built out/: outcome.ar.docx, outcome.ar.pdf, outcome.en.docx, outcome.en.pdf; 2 summaries, "
         "2 paragraphs in the main body, 1 in the annex; 0 events without a summary.\n"
     )
-    assert result.stderr == ""
+    # The annex of these sources has one round-table cluster: an "A." without a "B.".
+    assert result.stderr == f"sources/review.yaml: note: {ALONE}\n"
 
 
 def test_build_removes_normalized_files_of_events_no_longer_summarized(tmp_path):
@@ -81,6 +88,7 @@ def test_notes_go_to_standard_error(tmp_path):
     assert result.exit_code == 0
     assert result.stderr == (
         "sources/events.yaml:13:9: note: no summary yet for follow-up event 'plenary-2024'\n"
+        f"sources/review.yaml: note: {ALONE}\n"
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pipeline.checks.assessment import Assessment, assess
 from pipeline.checks.findings import CheckFailed, Finding, Level, tally
 from pipeline.checks.page import PAGE_TEMPLATE, write_status_page
-from pipeline.checks.rules import findings
+from pipeline.checks.rules import findings, subheadings
 from pipeline.checks.status import Status, status_of
 from pipeline.checks.where import ChapterSource, ParagraphSource, where
 
@@ -25,6 +25,7 @@ __all__ = [
     "Status",
     "assess",
     "findings",
+    "subheadings",
     "status_of",
     "tally",
     "where",

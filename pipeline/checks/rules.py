@@ -22,7 +22,7 @@ def findings(
 ) -> tuple[Finding, ...]:
     """Return every finding about *assessment*, with the *problems* found reading the sources,
     errors first, each group by place."""
-    rules = (_objectives, _translations, _duplicates, _length, _dates)
+    rules = (_objectives, _translations, _duplicates, _length, _dates, subheadings)
     found = [*problems, *(finding for rule in rules for finding in rule(assessment, final))]
     found += parity(assessment.views)
     if final:
@@ -99,6 +99,26 @@ def _length(assessment: Assessment, final: bool) -> Iterator[Finding]:
                 assessment.corpus.review.places.get("word_limit", assessment.review_file),
                 f"the {LANGUAGES[count.language].name} document",
                 f"has {count.total:,} words, {count.over:,} over the word limit of {count.limit:,}",
+            )
+
+
+def subheadings(assessment: Assessment, final: bool) -> Iterator[Finding]:
+    """Yield a finding for each part with one lettered subheading: UN documents have a "B." for
+    every "A." (a level with one subheading drops it)."""
+    view = assessment.views[0]  # the structure is the same in every language
+    review = assessment.corpus.review
+    for name, part, extra in (
+        ("main body", view.body, 0),
+        ("annex", view.annex, int(bool(view.annex.cross_cutting))),
+    ):
+        lettered = sum(1 for cluster in part.clusters if cluster.title) + extra
+        if lettered == 1:
+            yield Finding(
+                _level(final),
+                review.places.get("group_by", assessment.review_file),
+                f"the {name}",
+                "has one lettered subheading (A.) and no B.: UN documents drop a subheading that "
+                "stands alone; set 'group_by: objective', or wait for messages under another cluster",
             )
 
 
