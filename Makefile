@@ -11,7 +11,7 @@ PDF_ENGINE ?= typst
 VALIDATOR := tools/ooxml/node_modules/.bin/ooxml-validator
 
 .DEFAULT_GOAL := help
-.PHONY: help outcome validate status check freeze redline test bench regen-golden templates clean distclean
+.PHONY: help outcome validate status check freeze redline test bench regen-golden pages templates clean distclean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,8 +35,8 @@ redline: $(STAMP) ## Word tracked changes between two drafts: make redline FROM=
 	$(BIN)/outcome redline $(FROM) $(TO) --sources $(SOURCES) --build $(BUILD)
 
 test: $(STAMP) $(VALIDATOR) ## Run the linter, the type checker and the tests
-	$(BIN)/ruff check pipeline tests templates bench
-	$(BIN)/ruff format --check pipeline tests templates bench
+	$(BIN)/ruff check pipeline tests templates bench tools
+	$(BIN)/ruff format --check pipeline tests templates bench tools
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
@@ -46,6 +46,9 @@ bench: $(STAMP) ## Time the PDF engines on the bundled sources and on 2,000 synt
 regen-golden: $(STAMP) ## Rewrite the expected outputs of tests/cases/ (read the diff before committing)
 	REGEN_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 	git status --short tests/cases
+
+pages: outcome ## Page images of the four documents' first pages, in docs/pages/ (needs LibreOffice and poppler)
+	$(BIN)/python tools/pages.py $(BUILD) docs/pages
 
 templates: $(STAMP) ## Rewrite templates/outcome.*.docx from templates/make_templates.py (overwrites Word edits)
 	$(BIN)/python templates/make_templates.py templates
