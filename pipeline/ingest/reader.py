@@ -1,9 +1,8 @@
 """Read an organiser's report (.docx or .md) into a flat list of headings, paragraphs, list items, tables.
 
 pandoc reads both formats (for Word: tracked insertions accepted, content controls and text
-boxes included); its JSON tree is flattened here. Before pandoc sees a Word file, the file is
-checked: not a lock file, not a legacy or encrypted file, a sound zip of reasonable size with no
-document type declarations.
+boxes included); its JSON tree is flattened here. Before pandoc sees a file, pipeline.ingest.package
+checks it.
 """
 
 from __future__ import annotations
@@ -19,89 +18,14 @@ from typing import Any
 import pypandoc
 from lxml import etree
 
-from pipeline.errors import Location, Problem, SourceError
+from pipeline.ingest.package import check_file
+from pipeline.ingest.package import refused as _error
 from pipeline.model import Block, Report
 from pipeline.text import clean_text
 
-FORMATS = {".docx": "docx", ".md": "markdown-smart"}
 PANDOC_TIMEOUT = 120  # seconds
-# Limits that no real report reaches and every zip bomb does.
-MAX_ENTRIES = 5000
-MAX_TOTAL_SIZE = 512 * 1024 * 1024
-MAX_RATIO = 100  # for entries over MAX_RATIO_FROM bytes
-MAX_RATIO_FROM = 4 * 1024 * 1024
-MAX_MARKDOWN_SIZE = 20 * 1024 * 1024
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PSEUDO_HEADING_LEVEL = 7  # a bold paragraph standing alone ranks below every real heading
 _STANDALONE_BOLD_WORDS = 14
-
-
-def _error(path: Path, message: str) -> SourceError:
-    return SourceError([Problem(Location(path), message)])
-
-
-def check_file(path: Path) -> str:
-    """Return the pandoc reader for *path*, or raise SourceError saying what is wrong with it."""
-    if path.name.startswith("~$"):
-        raise _error(
-            path, "a Word lock file (Word keeps it while the document is open): use the document itself"
-        )
-    if not path.is_file():
-        raise _error(path, "no such file")
-    suffix = path.suffix.lower()
-    if suffix == ".doc":
-        raise _error(
-            path, "a legacy Word 97-2003 document: open it in Word and save it as .docx, then ingest that"
-        )
-    if suffix not in FORMATS:
-        raise _error(path, f"unsupported format '{suffix or path.name}' (expected .docx or .md)")
-    data = path.read_bytes()
-    if not data.strip():
-        raise _error(path, "the file is empty")
-    if suffix == ".md":
-        if len(data) > MAX_MARKDOWN_SIZE:
-            raise _error(path, "the file is too large for a summary report (over 20 MB)")
-        try:
-            data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise _error(path, f"not UTF-8 text ({error.reason}); save the file as UTF-8") from None
-        return FORMATS[suffix]
-    if data.startswith(OLE_MAGIC):
-        raise _error(
-            path,
-            "an encrypted (password-protected) or legacy Word file: remove the password in Word "
-            "(File > Info > Protect Document) or save it as .docx, then ingest it again",
-        )
-    _check_zip(path)
-    return FORMATS[suffix]
-
-
-def _check_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as package:
-            entries = package.infolist()
-            if len(entries) > MAX_ENTRIES:
-                raise _error(path, f"refused: {len(entries)} parts in the file (a Word file has far fewer)")
-            total = sum(entry.file_size for entry in entries)
-            if total > MAX_TOTAL_SIZE:
-                raise _error(path, "refused: the file would expand to over 512 MB")
-            for entry in entries:
-                name = entry.filename
-                if name.startswith(("/", "\\")) or ".." in name.split("/"):
-                    raise _error(path, f"refused: a part with an unsafe name '{name}'")
-                ratio = entry.file_size / max(entry.compress_size, 1)
-                if entry.file_size > MAX_RATIO_FROM and ratio > MAX_RATIO:
-                    raise _error(path, f"refused: the part '{name}' expands {ratio:.0f} times (a zip bomb?)")
-            if "word/document.xml" not in package.namelist():
-                raise _error(path, "not a Word document (no word/document.xml inside)")
-            for entry in entries:
-                if entry.filename.endswith((".xml", ".rels")):
-                    with package.open(entry) as part:
-                        head = part.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise _error(path, f"refused: the part '{entry.filename}' declares a document type")
-    except zipfile.BadZipFile:
-        raise _error(path, "a corrupt or unreadable Word file (not a valid .docx package)") from None
 
 
 def read_report(path: Path) -> Report:

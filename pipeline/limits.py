@@ -1,0 +1,45 @@
+"""Every limit the pipeline puts on what it reads and on the tools it runs, in one place, each with
+what it tells the editor when a file passes it.
+
+No real summary or report comes near them; broken and hostile files do (a zip bomb, a text pasted
+a thousand times, nesting that exhausts the stack). A limit passed is an error located in the
+file, never a traceback or a machine out of memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A bound on something counted in a file (bytes, parts, levels, seconds…), and its message."""
+
+    value: int
+    unit: str
+    what: str  # what is counted, as the message names it
+    advice: str = ""
+
+    def message(self, found: int | None = None) -> str:
+        """Return what the editor is told when *found* passes the limit (or when it is not known)."""
+        count = f"{found:,} {self.unit}" if found is not None else f"over {self.value:,} {self.unit}"
+        text = f"{self.what}: {count}, the limit is {self.value:,}"
+        return f"{text} ({self.advice})" if self.advice else text
+
+
+MB = 1024 * 1024
+
+# --- Sources (YAML) ------------------------------------------------------------------------------
+SOURCE_FILE = Limit(2 * MB, "bytes", "the file is too large for a source", "split it, or shorten its texts")
+
+# --- Reports (ingest) ----------------------------------------------------------------------------
+MARKDOWN_FILE = Limit(20 * MB, "bytes", "the file is too large for a summary report")
+WORD_PARTS = Limit(5000, "parts", "refused: too many parts in the file", "a Word file has far fewer")
+WORD_EXPANDED = Limit(512 * MB, "bytes", "refused: the file would expand too far", "a zip bomb?")
+# A part over WORD_RATIO_FROM bytes may expand at most WORD_RATIO times.
+WORD_RATIO = Limit(100, "times", "refused: a part expands too far", "a zip bomb?")
+WORD_RATIO_FROM = 4 * MB
+
+# --- Tools ---------------------------------------------------------------------------------------
+PANDOC_SECONDS = Limit(120, "s", "pandoc did not finish reading the file")
+LIBREOFFICE_SECONDS = Limit(180, "s", "LibreOffice did not finish the conversion")
