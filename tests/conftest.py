@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled sources, copies of them to break, and Hypothesis settings."""
+"""Shared fixtures: the tests' own full corpus (never the editors' sources/), copies of it to
+break, and Hypothesis settings."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_SOURCES = ROOT / "sources"
+from tests.corpus import REGIONAL_REVIEW
 
 # Derandomized by default so that CI and every developer run the same examples; run with
 # HYPOTHESIS_PROFILE=explore to search new ones.
@@ -21,9 +21,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 @pytest.fixture
 def sources_copy(tmp_path: Path) -> Path:
-    """Return a fresh copy of the bundled sources that a test may change."""
+    """Return a fresh copy of the tests' full corpus (tests/fixtures/regional-review) that a test
+    may change."""
     copy = tmp_path / "sources"
-    shutil.copytree(BUNDLED_SOURCES, copy)
+    shutil.copytree(REGIONAL_REVIEW, copy)
     return copy
 
 

@@ -8,6 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "error_cases" / "_base"
 TEMPLATES = ROOT / "templates"
+# The tests' full corpus: a frozen copy of the sources, test data (tests/fixtures/README.md). The
+# editors' sources/ change as the review goes on; only tests/test_bundled_sources.py reads them.
+REGIONAL_REVIEW = ROOT / "tests" / "fixtures" / "regional-review"
 
 # Characters that XML, Jinja, docxtpl and Typst would each interpret if they were not escaped.
 TRICKY = (

@@ -1,4 +1,6 @@
-"""The real `outcome` command on the bundled sources, as an editor runs it."""
+"""The real `outcome` command on a full corpus, as an editor runs it: tests/fixtures/regional-review,
+a frozen copy of the sources that belongs to the tests (the editors' sources/ are only built, by
+tests/test_bundled_sources.py)."""
 
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ import pytest
 from pipeline import yamlio
 from pipeline.ingest import ObjectiveFinder, read_reports
 from pipeline.reference import load_reference
+from tests.corpus import REGIONAL_REVIEW
 from tests.test_render_pdf import assert_same_paragraphs_in_order, letters, needs_poppler, pdf_text
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parent.parent
 OUTCOME = Path(sys.executable).with_name("outcome")
 
 
@@ -24,10 +26,9 @@ def outcome(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(OUTCOME), *args], capture_output=True, text=True, check=False)
 
 
-def summaries_by_event(sources: Path | None = None) -> dict[str, list[dict]]:
+def summaries_by_event(sources: Path = REGIONAL_REVIEW) -> dict[str, list[dict]]:
     """Return each event's messages as {"text": {language: text}}: from the YAML summaries as
-    written, and from the reports in sources/reports/ as `outcome ingest` reads them."""
-    sources = sources or ROOT / "sources"
+    written, and from the reports in reports/ as `outcome ingest` reads them."""
     events: dict[str, list[dict]] = {}
     for path in sorted((sources / "summaries").glob("*.yaml")):
         events[path.stem] = [
@@ -71,11 +72,11 @@ BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f"))
 
 
 @pytest.fixture(scope="module")
-def bundled_build(tmp_path_factory) -> Path:
-    """Build the bundled sources once with the real command, from another folder."""
-    folder = tmp_path_factory.mktemp("bundled")
+def review_build(tmp_path_factory) -> Path:
+    """Build the tests' full corpus once with the real command, from another folder."""
+    folder = tmp_path_factory.mktemp("regional-review")
     result = subprocess.run(
-        [str(OUTCOME), "build", "--sources", str(ROOT / "sources"), "--build", str(folder / "build")],
+        [str(OUTCOME), "build", "--sources", str(REGIONAL_REVIEW), "--build", str(folder / "build")],
         capture_output=True,
         text=True,
         check=False,
@@ -90,8 +91,8 @@ def texts_in(message, language: str) -> str | None:
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
-def test_every_message_is_in_the_document_of_its_language(bundled_build, language):
-    document = docx.Document(bundled_build / f"outcome.{language}.docx")
+def test_every_message_is_in_the_document_of_its_language(review_build, language):
+    document = docx.Document(review_build / f"outcome.{language}.docx")
     paragraphs = [p.text.translate(BIDI_MARKS) for p in document.paragraphs]
     numbered = [p for p in document.paragraphs if p.style.name == "Numbered Paragraph"]
     for messages in summaries_by_event().values():
@@ -99,7 +100,7 @@ def test_every_message_is_in_the_document_of_its_language(bundled_build, languag
             text = texts_in(message, language)
             if text:
                 assert sum(p.count(text) for p in paragraphs) == 1, text
-    events = yamlio.load(ROOT / "sources" / "events.yaml")["events"]
+    events = yamlio.load(REGIONAL_REVIEW / "events.yaml")["events"]
     stakeholder = {str(e["id"]) for e in events if e.get("stakeholder") == "true"}
     by_event = summaries_by_event()
     annex_count = sum(len(by_event[e]) for e in stakeholder if e in by_event)
@@ -118,13 +119,13 @@ def test_every_message_is_in_the_document_of_its_language(bundled_build, languag
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
-def test_the_annex_holds_exactly_the_stakeholder_messages(bundled_build, language):
-    document = docx.Document(bundled_build / f"outcome.{language}.docx")
+def test_the_annex_holds_exactly_the_stakeholder_messages(review_build, language):
+    document = docx.Document(review_build / f"outcome.{language}.docx")
     paragraphs = [p.text.translate(BIDI_MARKS) for p in document.paragraphs]
     annex_start = next(i for i, p in enumerate(paragraphs) if p in ("Annex", "المرفق"))
     annex = "\n".join(paragraphs[annex_start:])
     body = "\n".join(paragraphs[:annex_start])
-    events = yamlio.load(ROOT / "sources" / "events.yaml")["events"]
+    events = yamlio.load(REGIONAL_REVIEW / "events.yaml")["events"]
     stakeholder = {str(e["id"]) for e in events if e.get("stakeholder") == "true"}
     for event, messages in summaries_by_event().items():
         for message in messages:
@@ -133,14 +134,14 @@ def test_the_annex_holds_exactly_the_stakeholder_messages(bundled_build, languag
             assert (text in body) == (event not in stakeholder), text
 
 
-def test_the_timeline_table_lists_the_18_events(bundled_build):
+def test_the_timeline_table_lists_the_18_events(review_build):
     for language in ("ar", "en"):
-        table = docx.Document(bundled_build / f"outcome.{language}.docx").tables[1]
+        table = docx.Document(review_build / f"outcome.{language}.docx").tables[1]
         rows = [row for row in table.rows if len({id(cell._tc) for cell in row.cells}) == 3]
         assert len(rows) == 1 + 18  # the header row and one row per event
 
 
-def test_build_on_the_bundled_sources(sources_copy, tmp_path):
+def test_build_keeps_every_message_of_the_sources(sources_copy, tmp_path):
     result = outcome("build", "--sources", str(sources_copy), "--build", str(tmp_path / "build"))
     assert result.returncode == 0, result.stderr
     normalized = sorted(p.stem for p in (tmp_path / "build" / "normalized").glob("*.yaml"))
@@ -186,8 +187,8 @@ def test_validate_names_every_bad_file_and_line(sources_copy):
 
 @needs_poppler
 @pytest.mark.parametrize("language", ["ar", "en"])
-def test_every_message_is_in_the_pdf_of_its_language(bundled_build, language):
-    pdf = bundled_build / f"outcome.{language}.pdf"
+def test_every_message_is_in_the_pdf_of_its_language(review_build, language):
+    pdf = review_build / f"outcome.{language}.pdf"
     extracted = pdf_text(pdf)
     latin = language != "ar"
     text = letters(extracted, latin)
@@ -198,4 +199,4 @@ def test_every_message_is_in_the_pdf_of_its_language(bundled_build, language):
                 assert text.count(letters(written, latin)) == 1, written
                 for word in re.findall(r"[A-Za-z]+", written):
                     assert word in extracted
-    assert_same_paragraphs_in_order(pdf, bundled_build / f"outcome.{language}.docx", language)
+    assert_same_paragraphs_in_order(pdf, review_build / f"outcome.{language}.docx", language)

@@ -21,7 +21,7 @@ from pipeline.model import PdfEngine
 from pipeline.render.pdf import libreoffice_command
 from pipeline.render.typesetting import TYPESETTING
 from tests.corpus import BASE, TEMPLATES
-from tests.test_end_to_end import bundled_build  # noqa: F401 (a fixture)
+from tests.test_end_to_end import review_build  # noqa: F401 (a fixture)
 from tests.test_fontembed import WITHOUT_AMIRI
 from tests.test_render_pdf import fonts, needs_poppler
 
@@ -112,7 +112,7 @@ def test_chapter_labels_stand_on_one_line_with_their_titles(arabic_lines):
 @pytest.mark.slow
 @needs_poppler
 @pytest.mark.parametrize("language", ["ar", "en"])
-def test_libreoffice_sets_the_word_file_as_long_as_the_pdf_in_amiri(bundled_build, language, tmp_path):  # noqa: F811
+def test_libreoffice_sets_the_word_file_as_long_as_the_pdf_in_amiri(review_build, language, tmp_path):  # noqa: F811
     program = libreoffice_command()
     if program is None:
         pytest.skip("LibreOffice not installed (Debian: apt-get install libreoffice-writer-nogui)")
@@ -128,7 +128,7 @@ def test_libreoffice_sets_the_word_file_as_long_as_the_pdf_in_amiri(bundled_buil
             "pdf",
             "--outdir",
             str(tmp_path),
-            str(bundled_build / f"outcome.{language}.docx"),
+            str(review_build / f"outcome.{language}.docx"),
         ],
         capture_output=True,
         timeout=300,
@@ -141,7 +141,7 @@ def test_libreoffice_sets_the_word_file_as_long_as_the_pdf_in_amiri(bundled_buil
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
         return int(re.search(r"Pages:\s+(\d+)", info).group(1))
 
-    typst, libreoffice = pages(bundled_build / f"outcome.{language}.pdf"), pages(converted)
+    typst, libreoffice = pages(review_build / f"outcome.{language}.pdf"), pages(converted)
     assert abs(libreoffice - typst) <= 0.15 * typst, (typst, libreoffice)
     if language == "ar":
         assert "Amiri-Regular" in {name.split("+")[-1] for name, _ in fonts(converted)}
