@@ -36,9 +36,22 @@ SOURCE_FILE = Limit(2 * MB, "bytes", "the file is too large for a source", "spli
 MARKDOWN_FILE = Limit(20 * MB, "bytes", "the file is too large for a summary report")
 WORD_PARTS = Limit(5000, "parts", "refused: too many parts in the file", "a Word file has far fewer")
 WORD_EXPANDED = Limit(512 * MB, "bytes", "refused: the file would expand too far", "a zip bomb?")
-# A part over WORD_RATIO_FROM bytes may expand at most WORD_RATIO times.
-WORD_RATIO = Limit(100, "times", "refused: a part expands too far", "a zip bomb?")
+# A part over WORD_RATIO_FROM bytes may expand at most WORD_RATIO times; the message follows
+# "refused: the part '<name>' ".
+WORD_RATIO = Limit(100, "times", "expands too far", "a zip bomb?")
 WORD_RATIO_FROM = 4 * MB
+# pandoc needs about 1 KB per XML element of a part it reads (690,000 empty paragraphs: 681 MB);
+# a 50-page report has some 50,000 elements and 1,500 paragraphs. Messages follow "refused: the
+# part '<name>' ".
+WORD_ELEMENTS = Limit(
+    500_000, "elements", "holds too many XML elements", "a summary report has far fewer: split the report"
+)
+WORD_PARAGRAPHS = Limit(
+    50_000,
+    "paragraphs",
+    "holds too many paragraphs",
+    "a summary report has far fewer: remove the empty paragraphs, or split the report",
+)
 
 # --- Tools ---------------------------------------------------------------------------------------
 PANDOC_SECONDS = Limit(120, "s", "pandoc did not finish reading the file")

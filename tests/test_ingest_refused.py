@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -69,9 +68,9 @@ def test_report_without_a_messages_heading_says_what_was_looked_for(tmp_path):
 
 def test_zip_bomb_is_refused_before_parsing(tmp_path):
     path = reports.zip_bomb(tmp_path / "report.docx")
-    assert re.fullmatch(
-        r"report\.docx: refused: the part 'word/document\.xml' expands \d+ times \(a zip bomb\?\)",
-        problem_of(path),
+    assert problem_of(path) == (
+        "report.docx: refused: the part 'word/document.xml' expands too far: 1,028 times, the limit is 100 "
+        "(a zip bomb?)"
     )
 
 

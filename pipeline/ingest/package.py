@@ -1,25 +1,33 @@
 """Check an organiser's report before pandoc reads it: not a lock file, not a legacy or
-encrypted file, a sound zip of reasonable size with no document type declarations.
+encrypted file; a sound zip of reasonable size, each part once under a plain name, whose XML
+declares no document type, links to nothing outside the file, pulls in no other file through a
+field, embeds no foreign document, and is not absurdly large for pandoc.
 """
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from lxml import etree
+
+from pipeline import limits
 from pipeline.errors import Location, Problem, SourceError
+from pipeline.ooxml import ENCODINGS, PartScan, markup_of, relationships, scan_part
 
 FORMATS = {".docx": "docx", ".md": "markdown-smart"}
-# Limits that no real report reaches and every zip bomb does.
-MAX_ENTRIES = 5000
-MAX_TOTAL_SIZE = 512 * 1024 * 1024
-MAX_RATIO = 100  # for entries over MAX_RATIO_FROM bytes
-MAX_RATIO_FROM = 4 * 1024 * 1024
-MAX_MARKDOWN_SIZE = 20 * 1024 * 1024
+SAVE_AGAIN = "open the file in Word and save it again"
+OFFICE_DOCUMENT = "officeDocument"
+T = TypeVar("T")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def refused(path: Path, message: str) -> SourceError:
+    """Return the error that refuses the file *path*, saying why."""
     return SourceError([Problem(Location(path), message)])
 
 
@@ -42,8 +50,8 @@ def check_file(path: Path) -> str:
     if not data.strip():
         raise refused(path, "the file is empty")
     if suffix == ".md":
-        if len(data) > MAX_MARKDOWN_SIZE:
-            raise refused(path, "the file is too large for a summary report (over 20 MB)")
+        if len(data) > limits.MARKDOWN_FILE.value:
+            raise refused(path, limits.MARKDOWN_FILE.message(len(data)))
         try:
             data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -62,26 +70,142 @@ def check_file(path: Path) -> str:
 def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as package:
-            entries = package.infolist()
-            if len(entries) > MAX_ENTRIES:
-                raise refused(path, f"refused: {len(entries)} parts in the file (a Word file has far fewer)")
-            total = sum(entry.file_size for entry in entries)
-            if total > MAX_TOTAL_SIZE:
-                raise refused(path, "refused: the file would expand to over 512 MB")
-            for entry in entries:
-                name = entry.filename
-                if name.startswith(("/", "\\")) or ".." in name.split("/"):
-                    raise refused(path, f"refused: a part with an unsafe name '{name}'")
-                ratio = entry.file_size / max(entry.compress_size, 1)
-                if entry.file_size > MAX_RATIO_FROM and ratio > MAX_RATIO:
-                    raise refused(path, f"refused: the part '{name}' expands {ratio:.0f} times (a zip bomb?)")
-            if "word/document.xml" not in package.namelist():
-                raise refused(path, "not a Word document (no word/document.xml inside)")
-            for entry in entries:
-                if entry.filename.endswith((".xml", ".rels")):
-                    with package.open(entry) as part:
-                        head = part.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise refused(path, f"refused: the part '{entry.filename}' declares a document type")
-    except zipfile.BadZipFile:
+            _check_entries(path, package)
+            _check_layout(path, package)
+            for name in sorted(package.namelist()):
+                if name.endswith((".xml", ".rels")):
+                    _check_markup(path, package, name)
+            for name in sorted(package.namelist()):
+                if name.endswith(".rels"):
+                    _check_links(path, package, name)
+            for name in sorted(package.namelist()):
+                if name.startswith("word/") and name.endswith(".xml"):
+                    _check_word_part(path, package, name)
+    except (zipfile.BadZipFile, zlib.error, EOFError):
         raise refused(path, "a corrupt or unreadable Word file (not a valid .docx package)") from None
+
+
+def _check_links(path: Path, package: zipfile.ZipFile, name: str) -> None:
+    """Refuse a relationship to a file or address outside the package, other than a hyperlink."""
+    for link in _parsed(path, name, lambda: list(relationships(package, name))):
+        if link.outside:
+            raise refused(
+                path,
+                f"refused: the part '{link.part}' links to '{link.target}' outside the file "
+                f"(relationship '{link.id}', {link.kind}); a report must not load anything from "
+                "elsewhere: in Word, insert pictures and objects instead of linking them and detach "
+                "any template, or paste the text into a new document",
+            )
+
+
+def _check_entries(path: Path, package: zipfile.ZipFile) -> None:
+    """Refuse a package too large, with an unsafe, duplicate or encrypted part, or a zip bomb."""
+    entries = package.infolist()
+    if len(entries) > limits.WORD_PARTS.value:
+        raise refused(path, limits.WORD_PARTS.message(len(entries)))
+    total = sum(entry.file_size for entry in entries)
+    if total > limits.WORD_EXPANDED.value:
+        raise refused(path, limits.WORD_EXPANDED.message(total))
+    seen: dict[str, str] = {}
+    for entry in entries:
+        name = entry.filename
+        if "\\" in name:
+            raise refused(
+                path, f"refused: a part with a backslash in its name '{name}' (Word writes '/'): {SAVE_AGAIN}"
+            )
+        if name.startswith("/") or posixpath.normpath(name) != name.rstrip("/"):
+            raise refused(path, f"refused: a part with an unsafe name '{name}'")
+        if name.lower() in seen:
+            other = seen[name.lower()]
+            raise refused(
+                path,
+                f"refused: the part '{name}' appears twice in the file (readers would disagree on which "
+                f"copy is the report): {SAVE_AGAIN}"
+                if other == name
+                else f"refused: the parts '{other}' and '{name}' differ only in case (readers would "
+                f"disagree on which is the report): {SAVE_AGAIN}",
+            )
+        seen[name.lower()] = name
+        if entry.flag_bits & 0x1:
+            raise refused(
+                path,
+                f"refused: the part '{name}' is encrypted with a zip password, which Word never sets: "
+                "ask the organiser for the Word file as Word saved it",
+            )
+        if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise refused(
+                path, f"refused: the part '{name}' is compressed in a way Word never uses: {SAVE_AGAIN}"
+            )
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > limits.WORD_RATIO_FROM and ratio > limits.WORD_RATIO.value:
+            raise refused(path, f"refused: the part '{name}' {limits.WORD_RATIO.message(round(ratio))}")
+
+
+def _check_layout(path: Path, package: zipfile.ZipFile) -> None:
+    """Refuse a package without content types, or whose main document is not word/document.xml
+    (pandoc reads the part .rels names; the check of what pandoc lost reads word/document.xml)."""
+    names = set(package.namelist())
+    if "[Content_Types].xml" not in names:
+        raise refused(path, f"not a Word document (no [Content_Types].xml inside): {SAVE_AGAIN}")
+    if "word/document.xml" not in names:
+        raise refused(path, "not a Word document (no word/document.xml inside)")
+    if "_rels/.rels" in names:
+        _check_markup(path, package, "_rels/.rels")
+        for relationship in _parsed(path, "_rels/.rels", lambda: list(relationships(package, "_rels/.rels"))):
+            target = posixpath.normpath(relationship.target.lstrip("/"))
+            if relationship.kind == OFFICE_DOCUMENT and target != "word/document.xml":
+                raise refused(
+                    path,
+                    f"refused: the file's main document is '{relationship.target}', not "
+                    f"word/document.xml: {SAVE_AGAIN}",
+                )
+
+
+def _check_markup(path: Path, package: zipfile.ZipFile, name: str) -> None:
+    """Refuse an XML part that declares a document type anywhere, or is not UTF-8 or UTF-16."""
+    with package.open(name) as stream:
+        encoding, declaration = markup_of(stream)
+    if encoding not in ENCODINGS:
+        raise refused(
+            path,
+            f"refused: the part '{name}' is encoded as '{encoding}' (a Word file's XML is UTF-8 or UTF-16)",
+        )
+    if declaration:
+        raise refused(path, f"refused: the part '{name}' declares a document type")
+
+
+def _check_word_part(path: Path, package: zipfile.ZipFile, name: str) -> None:
+    """Refuse a part of the document that pandoc could not read in reasonable memory, that has a
+    field pulling in another file or running a program, or an embedded foreign document."""
+    elements, paragraphs = limits.WORD_ELEMENTS, limits.WORD_PARAGRAPHS
+
+    def scan() -> PartScan:
+        with package.open(name) as stream:
+            return scan_part(stream, elements.value, paragraphs.value)
+
+    found = _parsed(path, name, scan)
+    for limit, count in ((elements, found.elements), (paragraphs, found.paragraphs)):
+        if count > limit.value:
+            raise refused(path, f"refused: the part '{name}' {limit.message()}")
+    if found.fields:
+        instruction = found.fields[0]
+        shown = instruction if len(instruction) <= 80 else instruction[:79] + "…"
+        raise refused(
+            path,
+            f"refused: the part '{name}' has a field that pulls in another file or runs a program "
+            f"({shown}): select the field in Word and press Ctrl+Shift+F9 to keep its text as plain text",
+        )
+    if found.alt_chunks:
+        raise refused(
+            path,
+            f"refused: the part '{name}' embeds a foreign document (altChunk) whose content would be "
+            "lost: paste its content into the report as text",
+        )
+
+
+def _parsed(path: Path, name: str, read: Callable[[], T]) -> T:
+    """Return what *read* reads from the part *name*; refuse the file if the part is not well-formed XML."""
+    try:
+        return read()
+    except etree.XMLSyntaxError as error:
+        raise refused(path, f"refused: the part '{name}' is not well-formed XML ({error})") from None
