@@ -17,6 +17,7 @@ import click
 from rich.console import Console
 
 from pipeline import build as library
+from pipeline.build import drafting, review
 from pipeline.checks.terminal import status_tables
 from pipeline.errors import Location, PipelineError, Problem, display_path
 from pipeline.ingest import ingest as ingest_reports
@@ -176,7 +177,7 @@ def ingest(
 @_report_errors
 def check(sources: Path, final: bool) -> None:
     """Report what is wrong or missing in the sources, errors then warnings; exit 1 on an error."""
-    checked = library.check(sources, final)
+    checked = review.check(sources, final)
     _notes(checked.notices)
     for finding in checked.findings:
         click.echo(str(finding))
@@ -205,7 +206,7 @@ def status(
     sources: Path, build_dir: Path, templates: Path | None, today: datetime.date | None, as_json: bool
 ) -> None:
     """Show where the review stands, and write it to BUILD/status.html."""
-    result = library.status(sources, build_dir, _templates(templates), today)
+    result = review.status(sources, build_dir, _templates(templates), today)
     _notes(result.notices)
     if as_json:
         data = plain(result.status, {Location: str, Path: lambda path: display_path(path)})
@@ -232,7 +233,7 @@ def status(
 @_report_errors
 def where(number: int, sources: Path, languages: tuple[str, ...], annex: bool) -> None:
     """Show where paragraph NUMBER comes from: event, message, file and line, objectives, texts."""
-    found = library.where(sources, number, annex)
+    found = review.where(sources, number, annex)
     click.echo(found.describe(languages))
 
 
@@ -258,7 +259,7 @@ def freeze(
     name: str, sources: Path, build_dir: Path, templates: Path | None, drafts_dir: Path, pdf_engine: str
 ) -> None:
     """Build the outcome and record it as the draft NAME (drafts/NAME/: merged model and manifest)."""
-    frozen = library.freeze(
+    frozen = drafting.freeze(
         name, sources, build_dir, _templates(templates), drafts_dir, PdfEngine(pdf_engine)
     )
     _notes(frozen.build.notices)
@@ -291,6 +292,6 @@ def redline(
 ) -> None:
     """Write what changed from draft FROM to draft TO as Word tracked changes (a draft's name, or
     'current' for the sources as they are), and a summary by objective."""
-    result = library.redline(old, new, sources, build_dir, _templates(templates), drafts_dir, languages)
+    result = drafting.redline(old, new, sources, build_dir, _templates(templates), drafts_dir, languages)
     click.echo(result.summary, nl=False)
     click.echo(f"Wrote {', '.join(display_path(path) for path in result.written)}.")

@@ -14,6 +14,7 @@ from pipeline.model import EventDate, OutcomeDocument, Summary
 from pipeline.plain import Converters, plain
 
 NORMALIZED_DIR = "normalized"
+NORMALIZED_FILES = f"{NORMALIZED_DIR}/*.yaml"
 MERGED_FILE = "merged.yaml"
 _HEADER = "Written by `outcome build` from the sources; edit the sources, not this file."
 
@@ -33,7 +34,8 @@ def _converters(sources: Path) -> Converters:
 
 
 def write_normalized(summaries: tuple[Summary, ...], sources: Path, build: Path) -> tuple[Path, ...]:
-    """Write one YAML file per summary under build/normalized/, removing files of past builds."""
+    """Write one YAML file per summary under build/normalized/ (pipeline.outputs removes those of
+    summaries that are gone when it puts the build in place)."""
     folder = build / NORMALIZED_DIR
     folder.mkdir(parents=True, exist_ok=True)
     convert = _converters(sources)
@@ -42,8 +44,6 @@ def write_normalized(summaries: tuple[Summary, ...], sources: Path, build: Path)
         path = folder / f"{summary.event}.yaml"
         yamlio.dump(plain(summary, convert), path, header=_HEADER)
         written.append(path)
-    for stale in sorted(set(folder.glob("*.yaml")) - set(written)):
-        stale.unlink()
     return tuple(written)
 
 

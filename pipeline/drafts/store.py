@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 from pipeline.drafts.manifest import MANIFEST_FILE
@@ -38,9 +39,17 @@ def check_name(name: str, drafts: Path) -> Path:
 def freeze(name: str, build: Path, drafts: Path) -> Path:
     """Record the outcome built in *build* as the draft *name*; return its folder."""
     folder = check_name(name, drafts)
-    folder.mkdir(parents=True)
-    for file in (MERGED_FILE, MANIFEST_FILE):
-        shutil.copyfile(build / file, folder / file)
+    drafts.mkdir(parents=True, exist_ok=True)
+    # Written beside, then renamed: a draft is there whole or not at all.
+    partial = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=drafts))
+    try:
+        for file in (MERGED_FILE, MANIFEST_FILE):
+            shutil.copyfile(build / file, partial / file)
+        partial.chmod(0o755)
+        partial.rename(folder)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     return folder
 
 

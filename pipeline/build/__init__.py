@@ -1,0 +1,180 @@
+"""The pipeline in order: collect → normalize → merge → render, and what a build reports.
+
+Only this package strings the stages together; each stage takes the previous one's result. The
+commands that look at the sources without building are in pipeline.build.review (status, check,
+where); those that record and compare drafts in pipeline.build.drafting (freeze, redline).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import checks, drafts, intermediate, outputs
+from pipeline.collect import collect
+from pipeline.errors import Diagnostics, Problem, SourceError, display_path
+from pipeline.merge import merge
+from pipeline.model import Corpus, OutcomeDocument, PdfEngine
+from pipeline.normalize import normalize
+from pipeline.reference import load_reference
+from pipeline.render import render
+
+
+@dataclass(frozen=True)
+class Validated:
+    """The sources read and checked: the corpus, and what the editor should know about it."""
+
+    corpus: Corpus
+    notices: tuple[Problem, ...]
+
+    def describe(self) -> str:
+        """Return the line that sums up the sources."""
+        corpus = self.corpus
+        messages = sum(len(summary.messages) for summary in corpus.summaries)
+        return (
+            f"{display_path(corpus.folder)}: no problems "
+            f"({len(corpus.timeline)} events, {len(corpus.summaries)} summaries, {messages} messages)."
+        )
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced and what it wants the editor to know."""
+
+    corpus: Corpus
+    outcome: OutcomeDocument
+    build: Path
+    written: tuple[Path, ...]
+    notices: tuple[Problem, ...]
+
+    def describe(self) -> str:
+        """Return the line that sums up what was built."""
+        documents = ", ".join(path.name for path in self.written if path.suffix in (".docx", ".pdf"))
+        body = sum(1 for _ in self.outcome.body.paragraphs())
+        annex = sum(1 for _ in self.outcome.annex.paragraphs())
+        return (
+            f"Built {display_path(self.build)}/: {documents}; {len(self.corpus.summaries)} summaries, "
+            f"{body} paragraphs in the main body, {annex} in the annex; "
+            f"{len(self.outcome.without_summary)} events without a summary."
+        )
+
+
+def read_sources(sources: Path) -> tuple[Corpus, Diagnostics]:
+    """Return the corpus of every summary that could be read, and the problems of the others;
+    raise SourceError when not even review.yaml could be read."""
+    diagnostics = Diagnostics()
+    corpus = normalize(collect(sources, diagnostics), load_reference(), diagnostics)
+    if corpus is None:
+        raise SourceError(diagnostics.problems)
+    return corpus, diagnostics
+
+
+def validate(sources: Path) -> Validated:
+    """Read and check every source under *sources*; raise SourceError listing every problem."""
+    corpus, diagnostics = read_sources(sources)
+    if diagnostics.problems:
+        raise SourceError(diagnostics.problems)
+    return Validated(corpus, tuple(sorted(diagnostics.notices)))
+
+
+def build_timestamp(review_date: datetime.date) -> datetime.datetime:
+    """Return the date written inside the outputs: SOURCE_DATE_EPOCH if set, else the document's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+    return datetime.datetime.combine(review_date, datetime.time(), tzinfo=datetime.UTC)
+
+
+def build(
+    sources: Path,
+    build_dir: Path,
+    templates: Path,
+    pdf_engine: PdfEngine = PdfEngine.TYPST,
+    final: bool = False,
+    today: datetime.date | None = None,
+) -> BuildResult:
+    """Build the outcome document from *sources* into *build_dir*, with the *templates*, and the
+    status page. With *final*, run the final check first and build nothing when it fails.
+
+    One build at a time: the outputs are written aside and put in place only once all are
+    complete (pipeline.outputs), so that a failed build changes nothing."""
+    with outputs.build_lock(build_dir) as taken_over:
+        built = build_outputs(sources, build_dir, templates, pdf_engine, final, today)
+    return dataclasses.replace(built, notices=(*taken_over, *built.notices))
+
+
+def build_outputs(
+    sources: Path,
+    build_dir: Path,
+    templates: Path,
+    pdf_engine: PdfEngine,
+    final: bool,
+    today: datetime.date | None,
+) -> BuildResult:
+    """Build as build() does, the lock of *build_dir* held by the caller."""
+    validated = validate(sources)
+    corpus = validated.corpus
+    outcome = merge(corpus)
+    assessment = checks.assess(corpus, outcome)
+    if final:
+        found = checks.findings(assessment, final=True)
+        if any(finding.level is checks.Level.ERROR for finding in found):
+            raise checks.CheckFailed(found)
+    staging, recovered = outputs.open_staging(build_dir)
+    try:
+        written = intermediate.write_normalized(corpus.summaries, sources, staging)
+        merged = intermediate.write_merged(outcome, sources, staging)
+        rendered = render(outcome, templates, staging, build_timestamp(corpus.review.date), pdf_engine)
+        page = checks.write_status_page(
+            checks.status_of(assessment, today or datetime.date.today()), templates, staging
+        )
+        made = (*written, merged, *rendered.written)
+        used = (*rendered.templates, templates / checks.PAGE_TEMPLATE)
+        manifest = drafts.write_manifest(sources, used, staging, made, pdf_engine, rendered.engines)
+        placed = outputs.commit(
+            build_dir,
+            staging,
+            (*made, page, manifest),
+            (intermediate.NORMALIZED_FILES,),
+            datetime.datetime.now(),
+        )
+    except BaseException:
+        outputs.discard_staging(build_dir)
+        raise
+    return BuildResult(
+        corpus,
+        outcome,
+        build_dir,
+        tuple(build_dir / path.relative_to(staging) for path in (*made, page, manifest)),
+        (
+            *recovered,
+            *placed,
+            *sorted(validated.notices + rendered.notices + _layout(assessment)),
+            *_illustrative(corpus),
+        ),
+    )
+
+
+def _layout(assessment: checks.Assessment) -> tuple[Problem, ...]:
+    """Return a note for what the document's layout breaks of UN conventions (an "A." without a "B.")."""
+    return tuple(
+        Problem(finding.location, f"{finding.subject}: {finding.message}")
+        for finding in checks.subheadings(assessment, final=False)
+    )
+
+
+def _illustrative(corpus: Corpus) -> tuple[Problem, ...]:
+    """Return a note when summaries are marked as sample content, not for release."""
+    marked = [summary for summary in corpus.summaries if summary.illustrative]
+    if not marked:
+        return ()
+    return (
+        Problem(
+            None,
+            f"{len(marked)} of {len(corpus.summaries)} summaries are marked illustrative "
+            "(sample content, not for release)",
+        ),
+    )

@@ -1,0 +1,290 @@
+"""Write a build's outputs so that no build, failed, killed or run twice at once, loses or mixes them.
+
+- A lock: one build at a time into a build folder (build/.outcome.lock, held with flock, so that
+  a build killed with its lock leaves nothing to clean: the next one takes the lock over).
+- A staging folder (build/.staging/): every output is written there, checked, and only then
+  moved into place, one atomic rename per file, the manifest last. A build that fails leaves the
+  previous outputs as they were; one killed while writing leaves a staging folder that the next
+  build removes; one killed while moving leaves a list of what it was moving (.staging/COMMIT),
+  which the next build finishes first, so that the outputs are never left half old, half new.
+- Hand edits kept: a Word or PDF output that differs from what the last build wrote (its hash in
+  build/manifest.json) is moved aside under a dated name, not overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from pipeline.errors import Location, PipelineError, Problem, display_path
+
+LOCK_FILE = ".outcome.lock"
+STAGING_DIR = ".staging"
+COMMIT_FILE = "COMMIT"  # in the staging folder: what is being moved into place
+MANIFEST_FILE = "manifest.json"
+PROTECTED_SUFFIXES = (".docx", ".pdf")  # outputs an editor may open and change by hand
+
+
+class BuildRunning(PipelineError):
+    """Another build holds the lock of the build folder."""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write *data* to *path* atomically: a reader sees the old file or the new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write *text* to *path* as UTF-8 with LF line ends, atomically."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+# --- The lock --------------------------------------------------------------------------------------
+
+
+@contextmanager
+def build_lock(build: Path) -> Iterator[tuple[Problem, ...]]:
+    """Hold the lock of the build folder *build* (creating the folder) for the block; yield a note
+    when the lock of a killed build was taken over. Raise BuildRunning at once if another build
+    holds it. A folder that the block created and left empty is removed again."""
+    created = not build.exists()
+    build.mkdir(parents=True, exist_ok=True)
+    path = build / LOCK_FILE
+    while True:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _pid_in(descriptor)
+            os.close(descriptor)
+            raise BuildRunning(
+                f"{display_path(build)}: another build is running (pid {holder or 'unknown'}); "
+                "wait for it to finish, then build again"
+            ) from None
+        # The holder that just let go may have removed the file: then lock the new one.
+        try:
+            current = os.stat(path).st_ino == os.fstat(descriptor).st_ino
+        except FileNotFoundError:
+            current = False
+        if current:
+            break
+        os.close(descriptor)
+    left = _pid_in(descriptor)
+    os.ftruncate(descriptor, 0)
+    os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+    notes = (
+        (Problem(Location(path), f"took over the lock of a build that did not finish (pid {left})"),)
+        if left
+        else ()
+    )
+    try:
+        yield notes
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(descriptor)
+        if created:
+            try:
+                build.rmdir()  # only when empty: a build that failed before writing anything
+            except OSError:
+                pass
+
+
+def _pid_in(descriptor: int) -> str:
+    text = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+    return text if text.isdigit() else ""
+
+
+# --- Staging ---------------------------------------------------------------------------------------
+
+
+def open_staging(build: Path) -> tuple[Path, tuple[Problem, ...]]:
+    """Return an empty staging folder in *build* (the lock held), after finishing the move a killed
+    build was making, or removing what it was writing; and what the editor should know of it."""
+    staging = build / STAGING_DIR
+    notes: tuple[Problem, ...] = ()
+    if (staging / COMMIT_FILE).is_file():
+        notes = (
+            Problem(Location(build), "finished putting in place the outputs of a build that was stopped"),
+            *_move_into_place(build, staging),
+        )
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    return staging, notes
+
+
+def discard_staging(build: Path) -> None:
+    """Remove the staging folder of a build that failed: the outputs in place stay as they were.
+    One that was stopped while moving its outputs into place is left for the next build to finish."""
+    staging = build / STAGING_DIR
+    if not (staging / COMMIT_FILE).is_file():
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def commit(
+    build: Path, staging: Path, produced: Iterable[Path], owned: Iterable[str], stamp: datetime.datetime
+) -> tuple[Problem, ...]:
+    """Check every file in *produced* (paths in *staging*), then move them into *build*, replacing
+    the previous build's outputs and removing those it made that this build did not (as listed in
+    its manifest, and every file matching the patterns *owned* by the build); an output changed by hand
+    since is moved aside (named with *stamp*). Return what the editor should know."""
+    files = sorted({path.relative_to(staging).as_posix() for path in produced}, key=_manifest_last)
+    for name in files:
+        _check_complete(staging / name)
+        _fsync(staging / name)
+    previous = _previous_outputs(build)
+    leftover = {path.relative_to(build).as_posix() for pattern in owned for path in build.glob(pattern)}
+    plan = {
+        "files": files,
+        "remove": sorted((set(previous) | leftover) - set(files)),
+        "previous": previous,
+        "stamp": stamp.strftime("%Y%m%d-%H%M%S"),
+    }
+    write_text(staging / COMMIT_FILE, json.dumps(plan, indent=1) + "\n")
+    notes = _move_into_place(build, staging)
+    shutil.rmtree(staging)
+    return notes
+
+
+def _manifest_last(name: str) -> tuple[bool, str]:
+    return (name == MANIFEST_FILE, name)
+
+
+def _previous_outputs(build: Path) -> dict[str, str]:
+    """Return the outputs the last build listed in its manifest, with their hashes."""
+    try:
+        outputs = json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8"))["outputs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    if not isinstance(outputs, dict):
+        return {}
+    return {str(name): str(digest) for name, digest in outputs.items() if _inside(build, str(name))}
+
+
+def _inside(build: Path, name: str) -> bool:
+    return not Path(name).is_absolute() and ".." not in Path(name).parts
+
+
+def _move_into_place(build: Path, staging: Path) -> tuple[Problem, ...]:
+    """Carry out .staging/COMMIT: move each staged file into *build* (those already moved by a
+    stopped build are skipped), then remove the outputs of the previous build that are not made
+    again. Safe to repeat."""
+    plan = json.loads((staging / COMMIT_FILE).read_text(encoding="utf-8"))
+    previous: Mapping[str, str] = plan["previous"]
+    notes: list[Problem] = []
+    for name in plan["files"]:
+        source = staging / name
+        if not source.is_file():
+            continue
+        target = build / name
+        if target.is_file() and _changed_by_hand(target, name, previous, _sha256(source)):
+            notes.append(_move_aside(target, plan["stamp"], "this build's output is in its place"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    for name in plan["remove"]:
+        target = build / name
+        if not target.is_file():
+            continue
+        if _changed_by_hand(target, name, previous, None):
+            notes.append(_move_aside(target, plan["stamp"], "this build does not make it"))
+        else:
+            target.unlink()
+            notes.append(
+                Problem(
+                    Location(target), "removed: an output of the previous build that this one does not make"
+                )
+            )
+    _fsync(build)
+    return tuple(notes)
+
+
+def _changed_by_hand(target: Path, name: str, previous: Mapping[str, str], new: str | None) -> bool:
+    """Whether *target* holds something no build wrote: not what the previous build listed, nor
+    what this one writes. Only the documents are guarded (the YAML files say not to edit them)."""
+    if not name.endswith(PROTECTED_SUFFIXES):
+        return False
+    found = _sha256(target)
+    return found != previous.get(name) and found != new
+
+
+def _move_aside(target: Path, stamp: str, why: str) -> Problem:
+    aside = target.with_name(f"{target.stem}.edited-{stamp}{target.suffix}")
+    number = 2
+    while aside.exists():
+        aside = target.with_name(f"{target.stem}.edited-{stamp}-{number}{target.suffix}")
+        number += 1
+    os.replace(target, aside)
+    return Problem(
+        Location(target),
+        f"changed since the last build (by hand?): kept as {aside.name}; {why}",
+    )
+
+
+def _check_complete(path: Path) -> None:
+    """Raise PipelineError unless *path* is a whole file of its kind (a bug, or a full disk)."""
+    problem = ""
+    size = path.stat().st_size
+    if size == 0:
+        problem = "it is empty"
+    elif path.suffix == ".docx":
+        try:
+            with zipfile.ZipFile(path) as package:
+                if package.testzip() is not None or "word/document.xml" not in package.namelist():
+                    problem = "it is not a whole Word file"
+        except zipfile.BadZipFile:
+            problem = "it is not a whole Word file"
+    elif path.suffix == ".pdf":
+        with open(path, "rb") as stream:
+            head = stream.read(5)
+            stream.seek(max(0, size - 1024))
+            tail = stream.read()
+        if head != b"%PDF-" or b"%%EOF" not in tail:
+            problem = "it is not a whole PDF file"
+    elif path.suffix == ".json":
+        try:
+            json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            problem = "it is not whole JSON"
+    elif not path.read_bytes().endswith(b"\n"):
+        problem = "it does not end with a line break"
+    if problem:
+        raise PipelineError(
+            f"{display_path(path)}: the build wrote an incomplete output ({problem}); "
+            "the previous outputs are unchanged"
+        )
+
+
+def _fsync(path: Path) -> None:
+    """Flush *path* (a file or a folder) to disk, so that a rename never outlives its content."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
