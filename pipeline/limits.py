@@ -31,6 +31,11 @@ MB = 1024 * 1024
 
 # --- Sources (YAML) ------------------------------------------------------------------------------
 SOURCE_FILE = Limit(2 * MB, "bytes", "the file is too large for a source", "split it, or shorten its texts")
+# A real summary nests 5 levels (messages, a message, its text, a language); merged.yaml some 10.
+# PyYAML composes recursively and fails with RecursionError past about 320.
+YAML_DEPTH = Limit(50, "levels", "the YAML is nested too deep", "a source needs a few levels")
+# The longest real message is under 2,000 characters; an introduction paragraph under 5,000.
+TEXT_LENGTH = Limit(20_000, "characters", "the text is too long", "was it pasted more than once?")
 
 # --- Reports (ingest) ----------------------------------------------------------------------------
 MARKDOWN_FILE = Limit(20 * MB, "bytes", "the file is too large for a summary report")

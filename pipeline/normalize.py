@@ -14,6 +14,7 @@ from pipeline.ingest.objectives import ObjectiveFinder
 from pipeline.languages import SOURCE_LANGUAGES
 from pipeline.model import EVENT_ID, Corpus, KeyMessage, Kind, ReportFile, Sources, Summary, SummaryFile
 from pipeline.records import Field, Placed, Reader, Record, Scope, closest, sequence
+from pipeline.text import text_problems
 from pipeline.yamlio import YValue
 
 MESSAGE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -46,6 +47,7 @@ def normalize(sources: Sources, reference: Reference, diagnostics: Diagnostics) 
         else:
             unread.append((event, reports[0].report.path))
     _check_same_as(summaries, {event.id for event in sources.timeline if event.stakeholder}, diagnostics)
+    _check_unprintable(sources, summaries, diagnostics)
     if sources.review is None:
         return None
     return Corpus(
@@ -88,6 +90,25 @@ def _summary_of_reports(
         diagnostics.notices.extend(report_notes(report))
     diagnostics.notices.extend(draft.notes)
     return draft_summary(draft)
+
+
+def _check_unprintable(sources: Sources, summaries: list[Summary], diagnostics: Diagnostics) -> None:
+    """Report text from reports and front chapters that the documents cannot hold (the YAML
+    sources' text is checked as it is read, in schema.text)."""
+    reports = {(report.event, report.language): report.report.path for report in sources.reports}
+    for summary in summaries:
+        if summary.source not in reports.values():
+            continue
+        for message in summary.messages:
+            for language, written in message.text.items():
+                path = reports.get((summary.event, language))
+                location = Location(path) if path else message.location
+                for problem in text_problems(written):
+                    diagnostics.problem(location, f"message '{message.id}': {problem}")
+    for chapter in sources.front:
+        for number, paragraph in enumerate(chapter.paragraphs, start=1):
+            for problem in text_problems(paragraph):
+                diagnostics.problem(chapter.location, f"paragraph {number}: {problem}")
 
 
 def _check_same_as(summaries: list[Summary], stakeholders: set[str], diagnostics: Diagnostics) -> None:

@@ -18,7 +18,7 @@ from typing import TypeVar
 from pipeline.languages import SOURCE_LANGUAGES, Localized
 from pipeline.model import EventDate, Precision
 from pipeline.records import Reader, Scope, expectation, kind_of, mapping, sequence
-from pipeline.text import clean_text, western_digits
+from pipeline.text import clean_text, text_problems, western_digits
 from pipeline.yamlio import YMap, YStr, YValue
 
 E = TypeVar("E", bound=enum.Enum)
@@ -29,6 +29,7 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 DATE_FORMS = "YYYY-MM, YYYY-MM-DD or a range START/END of either"
+_COMMENT_SHOWN = 24  # characters of a comment quoted in a problem
 
 
 def _any_of(choices: tuple[str, ...]) -> str:
@@ -51,7 +52,25 @@ def text(value: YValue, name: str, scope: Scope) -> str | None:
     if not cleaned:
         scope.problem(value.location, f"{name}{scope.where} is blank")
         return None
-    return cleaned
+    refused = text_problems(cleaned)
+    for problem in refused:
+        scope.problem(value.location, f"{name}{scope.where}: {problem}")
+    return None if refused else cleaned
+
+
+def free_text(value: YValue, name: str, scope: Scope) -> str | None:
+    """Return cleaned text that is prose (a message, a title), where a ` #` the editor typed would
+    silently end it: refuse a plain scalar that a comment follows on its line."""
+    if isinstance(value, YStr) and value.comment is not None:
+        comment = value.comment.text
+        shown = comment if len(comment) <= _COMMENT_SHOWN else comment[: _COMMENT_SHOWN - 1] + "…"
+        scope.problem(
+            value.comment.location,
+            f"{name}{scope.where}: the text stops at ' {shown}': YAML reads what follows as a comment; "
+            "put the whole text in quotes",
+        )
+        return None
+    return text(value, name, scope)
 
 
 def identifier(pattern: re.Pattern[str], complaint: str) -> Reader[str]:
@@ -97,7 +116,7 @@ def localized(
     def read(value: YValue, name: str, scope: Scope) -> Localized | None:
         label = _of(name, scope.context)
         if isinstance(value, YStr) and default_language:
-            content = text(value, label, scope.within(""))
+            content = free_text(value, label, scope.within(""))
             return Localized({default_language: content}) if content else None
         fields = mapping(value, label, scope)
         if fields is None:
@@ -107,7 +126,7 @@ def localized(
         for language in SOURCE_LANGUAGES:
             entry = fields.get(language)
             if entry is not None:
-                texts[language] = text(entry, _of(f"{name}.{language}", scope.context), scope.within(""))
+                texts[language] = free_text(entry, _of(f"{name}.{language}", scope.context), scope.within(""))
         needed = required(scope) if callable(required) else required
         missing = [language for language in needed if language not in texts]
         if missing:

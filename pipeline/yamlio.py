@@ -3,12 +3,16 @@
 PyYAML's usual loaders lose data without a word: the last of two duplicate keys wins, `NO`
 becomes False, `1.10` becomes 1.1 and aliases expand without limit. Here every scalar stays the
 text the editor typed (the schema decides what is a number or a boolean), and duplicate keys,
-anchors, aliases and explicit tags are errors located in the file.
+anchors, aliases and explicit tags are errors located in the file. A file larger than
+limits.SOURCE_FILE or nested deeper than limits.YAML_DEPTH is refused before it costs memory or
+the stack; a syntax error says, where it can, what to do (pipeline/yamlslips.py).
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +25,35 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from pipeline import limits
 from pipeline.errors import Location, Problem, SourceError
+from pipeline.yamlslips import explain
 
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
+@dataclass(frozen=True)
+class Comment:
+    """A comment written on the line where a plain scalar ends: where its `#` is, and its text."""
+
+    location: Location
+    text: str
+
+
 class YStr(str):
-    """A scalar as written, with its place; `quoted` tells a quoted scalar from a plain one."""
+    """A scalar as written, with its place; `quoted` tells a quoted scalar from a plain one;
+    `comment` is the comment that follows a plain scalar on its last line (YAML drops it, and a
+    text field refuses it: the editor may have meant it as text)."""
 
     location: Location
     quoted: bool
+    comment: Comment | None
 
-    def __new__(cls, value: str, location: Location, quoted: bool) -> YStr:
+    def __new__(cls, value: str, location: Location, quoted: bool, comment: Comment | None = None) -> YStr:
         text = super().__new__(cls, value)
         text.location = location
         text.quoted = quoted
+        text.comment = comment
         return text
 
 
@@ -77,12 +95,16 @@ class _Rejected(Exception):
 
 
 class _StrictComposer(Composer):
-    """A composer that refuses anchors, aliases and explicit tags."""
+    """A composer that refuses anchors, aliases, explicit tags and nesting past limits.YAML_DEPTH
+    (it composes recursively: some 320 levels exhaust Python's stack)."""
 
     peek_event: Callable[[], Any]  # from the Parser it is mixed with (events differ in their fields)
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
+        if self.depth >= limits.YAML_DEPTH.value:
+            raise _Rejected(event.start_mark, limits.YAML_DEPTH.message())
         if isinstance(event, AliasEvent):
             raise _Rejected(
                 event.start_mark, f"YAML alias '*{event.anchor}' is not allowed (write the value out)"
@@ -95,7 +117,11 @@ class _StrictComposer(Composer):
         if tag is not None and not (isinstance(event, ScalarEvent) and tag == "!"):
             written = tag.replace("tag:yaml.org,2002:", "!!", 1)
             raise _Rejected(event.start_mark, f"YAML tag '{written}' is not allowed")
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, BaseResolver):
@@ -118,11 +144,15 @@ def load(path: Path) -> YValue | None:
     """
     try:
         with open(path, "rb") as stream:
-            loader = _StrictLoader(stream)
-            try:
-                node = loader.get_single_node()
-            finally:
-                loader.dispose()
+            data = stream.read(limits.SOURCE_FILE.value + 1)
+            if len(data) > limits.SOURCE_FILE.value:
+                size = stream.seek(0, io.SEEK_END)
+                raise SourceError([Problem(Location(path), limits.SOURCE_FILE.message(size))])
+        loader = _StrictLoader(io.BytesIO(data))
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
     except _Rejected as rejected:
         raise SourceError([Problem(_location(path, rejected.mark), rejected.message)]) from None
     except yaml.MarkedYAMLError as error:
@@ -133,7 +163,9 @@ def load(path: Path) -> YValue | None:
         elif error.context and error.context_mark and error.problem:
             message += f" ({error.context} started at line {error.context_mark.line + 1})"
         location = _location(path, mark) if mark else Location(path)
-        raise SourceError([Problem(location, f"YAML syntax error: {message}")]) from None
+        hint = explain(error, _lines(data))
+        message = f"YAML syntax error: {message}" + (f"; {hint}" if hint else "")
+        raise SourceError([Problem(location, message)]) from None
     except yaml.reader.ReaderError as error:
         raise SourceError([_reader_problem(path, error)]) from None
     except OSError as error:
@@ -141,7 +173,7 @@ def load(path: Path) -> YValue | None:
     if node is None:
         return None
     problems: list[Problem] = []
-    value = _convert(node, path, problems)
+    value = _convert(node, path, _lines(data), problems)
     if problems:
         raise SourceError(problems)
     return value
@@ -164,15 +196,32 @@ def _reader_problem(path: Path, error: yaml.reader.ReaderError) -> Problem:
     return Problem(Location(path, line, column), message)
 
 
-def _convert(node: Node, path: Path, problems: list[Problem]) -> YValue:
+def _lines(data: bytes) -> list[str]:
+    """Return the lines of the file as PyYAML counts them (it refuses the other line breaks)."""
+    return data.decode("utf-8", errors="replace").splitlines()
+
+
+def _comment_after(node: ScalarNode, path: Path, lines: list[str]) -> Comment | None:
+    """Return the comment written after the plain scalar *node* on the line where it ends."""
+    end = node.end_mark
+    if node.style is not None or end.line >= len(lines):
+        return None
+    rest = lines[end.line][end.column :]
+    comment = rest.lstrip(" \t")
+    if not comment.startswith("#"):
+        return None
+    return Comment(Location(path, end.line + 1, end.column + 1 + len(rest) - len(comment)), comment)
+
+
+def _convert(node: Node, path: Path, lines: list[str], problems: list[Problem]) -> YValue:
     location = _location(path, node.start_mark)
     if isinstance(node, ScalarNode):
         quoted = node.style is not None and node.style in "'\""
         if not quoted and node.style is None and node.value in NULLS:
             return YNull(location)
-        return YStr(node.value, location, quoted)
+        return YStr(node.value, location, quoted, _comment_after(node, path, lines))
     if isinstance(node, SequenceNode):
-        return YSeq([_convert(item, path, problems) for item in node.value], location)
+        return YSeq([_convert(item, path, lines, problems) for item in node.value], location)
     assert isinstance(node, MappingNode)
     mapping = YMap(location)
     for key_node, value_node in node.value:
@@ -187,7 +236,7 @@ def _convert(node: Node, path: Path, problems: list[Problem]) -> YValue:
                 Problem(key_location, f"duplicate key '{key}' (first written at line {first.line})")
             )
             continue
-        mapping[key] = _convert(value_node, path, problems)
+        mapping[key] = _convert(value_node, path, lines, problems)
         mapping.key_locations[key] = key_location
     return mapping
 

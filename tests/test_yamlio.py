@@ -81,7 +81,8 @@ def test_syntax_error_at_the_right_line(tmp_path):
     text = 'event: x\nmessages:\n  - id: m1\n    text: {en: "unclosed\n  - id: m2\n'
     assert error_of(tmp_path, text) == (
         "file.yaml:6:1: YAML syntax error: found unexpected end of stream "
-        "(while scanning a quoted scalar started at line 4)"
+        '(while scanning a quoted scalar started at line 4); close the quote " opened at line 4, '
+        'column 16, at the end of its text, or write \\" for a quotation mark inside double quotes'
     )
 
 

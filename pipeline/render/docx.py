@@ -32,7 +32,7 @@ from pipeline.render.view import DocumentView, Footnote
 
 # docxtpl rewrites these sequences in the rendered XML; a character reference keeps them literal.
 _DOCXTPL_ESCAPES = {"{_{": "{&#95;{", "}_}": "}&#95;}", "{_%": "{&#95;%", "%_}": "%&#95;}"}
-_NOTE_TOKEN = "\u2060note-{}\u2060"
+_NOTE_TOKEN = "\ue000note-{}\ue001"  # private use: no source can hold it (text.INTERNAL_MARKER)
 
 
 def _safe(text: str) -> Markup:
