@@ -224,73 +224,6 @@ def test_invisible_characters_the_pipeline_handles_are_accepted(tmp_path):
     assert (tmp_path / "build" / "outcome.en.pdf").is_file()
 
 
-# --- 3. Plain-language help for YAML slips ----------------------------------------------------
-
-SLIPS = {
-    "tab": (
-        "    text: Data.\n\tobjectives: [1]\n",
-        "6:1: YAML syntax error: found character '\\t' that cannot start any token; a tab indents "
-        "this line: replace the tab with spaces",
-    ),
-    "colon": (
-        "    text: Note: data comes first.\n",
-        "5:15: YAML syntax error: mapping values are not allowed here; a colon followed by a space "
-        "inside unquoted text: put the text in quotes",
-    ),
-    "colon-in-braces": (
-        "    text: {en: Note: data first., ar: بيانات}\n",
-        "5:20: YAML syntax error: expected ',' or '}', but got ':' (while parsing a flow mapping "
-        "started at line 5); a colon followed by a space inside unquoted text: put the text in quotes",
-    ),
-    "unclosed-double-quote": (
-        '    text: "Data first.\n    objectives: [1]\n',
-        "7:1: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar "
-        'started at line 5); close the quote " opened at line 5, column 11, at the end of its '
-        'text, or write \\" for a quotation mark inside double quotes',
-    ),
-    "unclosed-single-quote": (
-        "    text: 'Data first.\n",
-        "6:1: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar "
-        "started at line 5); close the quote ' opened at line 5, column 11, at the end of its "
-        "text, or, for an apostrophe inside single quotes, write it twice ('')",
-    ),
-    "apostrophe-in-single-quotes": (
-        "    text: 'The migrant's rights.'\n",
-        "5:24: YAML syntax error: expected <block end>, but found '<scalar>' (while parsing a block "
-        "mapping started at line 4); a quote ' ends the text here: for an apostrophe inside single "
-        "quotes, write it twice (''), or close the quote opened before at the end of its text",
-    ),
-    "unclosed-brace": (
-        "    text: {en: Data first.\n  - id: m2\n    text: More.\n",
-        "6:7: YAML syntax error: expected ',' or '}', but got ':' (while parsing a flow mapping "
-        "started at line 5); close the { opened at line 5, column 11 with }",
-    ),
-    "indented-less": (
-        "    text: Data.\n   objectives: [1]\n",
-        "6:4: YAML syntax error: expected <block end>, but found '<block mapping start>' (while "
-        "parsing a block collection started at line 4); line up 'objectives:' with 'text:' on line 5 "
-        "(column 5)",
-    ),
-    "indented-more": (
-        "    text: Data.\n      objectives: [1]\n",
-        "6:17: YAML syntax error: mapping values are not allowed here; line up 'objectives:' with "
-        "'text:' on line 5 (column 5), or, if this line continues the text above, put that text in quotes",
-    ),
-    "list-item-indented": (
-        "    text: Data.\n   - id: m2\n    text: More.\n",
-        "6:4: YAML syntax error: expected <block end>, but found '<block sequence start>' (while "
-        "parsing a block collection started at line 4); line up '-' with '-' on line 4 (column 3)",
-    ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(SLIPS))
-def test_yaml_slips_say_what_to_do(name, tmp_path):
-    body, problem = SLIPS[name]
-    write_summary(tmp_path, body)
-    assert_refused(tmp_path, f"{SUMMARY}:{problem}")
-
-
 # --- 4. Limits ---------------------------------------------------------------------------------
 
 
@@ -330,3 +263,38 @@ def test_yaml_nested_past_the_depth_limit_is_refused(form, tmp_path):
         f"{SUMMARY}:{place}: the YAML is nested too deep: over 50 levels, the limit is 50 "
         "(a source needs a few levels)",
     )
+
+
+def _typst_accepts(tmp_path: Path, text: str) -> bool:
+    """Compile *text* as the PDF renderer does (its fonts only, PDF/A-2b)."""
+    import typst
+
+    from pipeline import glyphs
+
+    source = tmp_path / "probe.typ"
+    source.write_text('#set text(font: ("Tinos", "Amiri"))\n#sys.inputs.at("text")\n', encoding="utf-8")
+    try:
+        typst.compile(
+            str(source),
+            font_paths=[str(glyphs.AMIRI_FOLDER), str(glyphs.TINOS_FOLDER)],
+            ignore_system_fonts=True,
+            sys_inputs={"text": text},
+            pdf_standards="a-2b",
+        )
+    except RuntimeError:
+        return False
+    return True
+
+
+def test_the_characters_validate_lets_through_without_a_glyph_are_those_typst_draws_as_nothing(tmp_path):
+    from pipeline import glyphs
+
+    invisible = [
+        chr(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code <= 0xDFFF and code not in glyphs.covered() and glyphs.invisible(chr(code))
+    ]
+    assert len(invisible) > 100
+    assert _typst_accepts(tmp_path, "a" + "".join(invisible) + "b")
+    assert not _typst_accepts(tmp_path, "a😀b") and glyphs.unshowable("a😀b") == ["😀"]
+    assert not _typst_accepts(tmp_path, "a\u0605b") and glyphs.unshowable("a\u0605b") == ["\u0605"]
