@@ -19,7 +19,7 @@ from pipeline.languages import SOURCE_LANGUAGES, Localized
 from pipeline.model import EventDate, Precision
 from pipeline.records import Reader, Scope, expectation, kind_of, mapping, sequence
 from pipeline.text import clean_text, text_problems, western_digits
-from pipeline.yamlio import YMap, YStr, YValue
+from pipeline.yamlio import YMap, YNull, YStr, YValue
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -61,16 +61,23 @@ def text(value: YValue, name: str, scope: Scope) -> str | None:
 def free_text(value: YValue, name: str, scope: Scope) -> str | None:
     """Return cleaned text that is prose (a message, a title), where a ` #` the editor typed would
     silently end it: refuse a plain scalar that a comment follows on its line."""
-    if isinstance(value, YStr) and value.comment is not None:
-        comment = value.comment.text
-        shown = comment if len(comment) <= _COMMENT_SHOWN else comment[: _COMMENT_SHOWN - 1] + "…"
-        scope.problem(
-            value.comment.location,
-            f"{name}{scope.where}: the text stops at ' {shown}': YAML reads what follows as a comment; "
-            "put the whole text in quotes",
-        )
+    if _cut_by_comment(value, name, scope):
         return None
     return text(value, name, scope)
+
+
+def _cut_by_comment(value: YValue, name: str, scope: Scope) -> bool:
+    """Report text that a comment ends (or, after an empty value, replaces); tell if there was."""
+    if not isinstance(value, YStr | YNull) or value.comment is None:
+        return False
+    comment = value.comment.text
+    shown = comment if len(comment) <= _COMMENT_SHOWN else comment[: _COMMENT_SHOWN - 1] + "…"
+    scope.problem(
+        value.comment.location,
+        f"{name}{scope.where}: the text stops at ' {shown}': YAML reads what follows as a comment; "
+        "put the whole text in quotes",
+    )
+    return True
 
 
 def identifier(pattern: re.Pattern[str], complaint: str) -> Reader[str]:
@@ -125,6 +132,9 @@ def localized(
         texts = {}
         for language in SOURCE_LANGUAGES:
             entry = fields.get(language)
+            written = fields.mapping.get(language)
+            if isinstance(written, YNull):
+                _cut_by_comment(written, _of(f"{name}.{language}", scope.context), scope.within(""))
             if entry is not None:
                 texts[language] = free_text(entry, _of(f"{name}.{language}", scope.context), scope.within(""))
         needed = required(scope) if callable(required) else required

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent, ScalarEvent
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -58,10 +58,12 @@ class YStr(str):
 
 
 class YNull:
-    """An empty or `null` value, with its place (None cannot carry one)."""
+    """An empty or `null` value, with its place (None cannot carry one); `comment` is the comment
+    written right after the key of an empty value (`en: #1 priority`), which may be lost text."""
 
-    def __init__(self, location: Location):
+    def __init__(self, location: Location, comment: Comment | None = None):
         self.location = location
+        self.comment = comment
 
     def __repr__(self) -> str:
         return f"YNull({self.location})"
@@ -114,7 +116,13 @@ class _StrictComposer(Composer):
                 event.start_mark, f"YAML anchor '&{event.anchor}' is not allowed (write the value out)"
             )
         tag = getattr(event, "tag", None)
-        if tag is not None and not (isinstance(event, ScalarEvent) and tag == "!"):
+        if tag == "!":  # the non-specific tag: YAML drops a '!' the editor meant as text
+            raise _Rejected(
+                event.start_mark,
+                "YAML reads a '!' at the start of a value as a tag and drops it: "
+                "put the whole text in quotes",
+            )
+        if tag is not None:
             written = tag.replace("tag:yaml.org,2002:", "!!", 1)
             raise _Rejected(event.start_mark, f"YAML tag '{written}' is not allowed")
         self.depth += 1
@@ -218,7 +226,7 @@ def _convert(node: Node, path: Path, lines: list[str], problems: list[Problem]) 
     if isinstance(node, ScalarNode):
         quoted = node.style is not None and node.style in "'\""
         if not quoted and node.style is None and node.value in NULLS:
-            return YNull(location)
+            return YNull(location, _comment_after(node, path, lines) if not node.value else None)
         return YStr(node.value, location, quoted, _comment_after(node, path, lines))
     if isinstance(node, SequenceNode):
         return YSeq([_convert(item, path, lines, problems) for item in node.value], location)
