@@ -75,8 +75,9 @@ def relationship(rid: str, kind: str, target: str, external: bool = True) -> str
     return f'<Relationship Id="{rid}" Type="{RELATIONSHIP}{kind}" Target="{target}"{mode}/>'
 
 
-def linked_image(path: Path, target: str) -> Path:
-    """A picture whose image is not in the file but linked (r:link), as Word's Insert > Link to File."""
+def linked_picture(target: str) -> tuple[str, str]:
+    """Return a paragraph with a picture linked (r:link) to *target* instead of embedded, as Word's
+    Insert > Link to File makes it, and its relationship."""
     blip = (
         f'<w:p {W}><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
         'wordprocessingDrawing"><wp:extent cx="9525" cy="9525"/><wp:docPr id="9" name="Linked"/>'
@@ -88,7 +89,12 @@ def linked_image(path: Path, target: str) -> Path:
         'cy="9525"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
         "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
     )
-    return in_body(path, blip, relationship("rIdLinked", "image", target))
+    return blip, relationship("rIdLinked", "image", target)
+
+
+def linked_image(path: Path, target: str) -> Path:
+    """The sound report with a linked picture (see linked_picture)."""
+    return in_body(path, *linked_picture(target))
 
 
 def split_field(path: Path, *pieces: str) -> Path:

@@ -28,6 +28,7 @@ from pipeline.errors import RenderError, TemplateError, display_path
 from pipeline.plain import Plain, plain
 from pipeline.render import wordml, wordnotes
 from pipeline.render.fontembed import embed_fonts
+from pipeline.render.template_check import check_template
 from pipeline.render.view import DocumentView, Footnote
 
 # docxtpl rewrites these sequences in the rendered XML; a character reference keeps them literal.
@@ -128,6 +129,7 @@ def render_docx(
     direction is set (the redline's tracked changes); the paragraphs are then not read back,
     since they say more than the view.
     """
+    check_template(template)
     document = _open_template(template)
     environment = _environment()
     context, notes = template_context(view)
