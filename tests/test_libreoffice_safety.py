@@ -11,7 +11,7 @@ import tempfile
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
@@ -103,8 +103,38 @@ def test_a_template_with_a_linked_image_is_refused(tmp_path, server, kind):
         "'rIdLinked', image, in 'word/_rels/document.xml.rels'): insert the picture or object into the "
         "template in Word instead of linking it\n"
     )
-    assert not any(Path("out").glob("outcome.*"))
+    assert not Path("out").exists() or not any(Path("out").rglob("outcome.*"))
     assert Recorder.requests == []
+
+
+def test_a_template_with_a_field_that_pulls_in_a_file_is_refused(tmp_path):
+    shutil.copytree(TEMPLATES, "templates", ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    template = Path("templates/outcome.ar.docx")
+    field = hostile.split_field(tmp_path / "field.docx", "INCLUDE", 'PICTURE "http://127.0.0.1:9/x.png"')
+    with zipfile.ZipFile(field) as package:
+        body = package.read(hostile.DOCUMENT).decode()
+    paragraph = body[body.index("<w:p xmlns") : body.index("</w:p>", body.index("fldChar")) + 6]
+    with_part_changed(template, lambda data: data.replace(b"<w:sectPr", paragraph.encode() + b"<w:sectPr", 1))
+    write_sources(Path("sources"))
+    result = CliRunner().invoke(
+        main, ["build", "--sources", "sources", "--build", "out", "--templates", "templates"]
+    )
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "templates/outcome.ar.docx: the template has a field that pulls in another file or runs a program "
+        "(INCLUDEPICTURE \"http://127.0.0.1:9/x.png\") in 'word/document.xml': select it in Word and press "
+        "Ctrl+Shift+F9 to keep its text\n"
+    )
+    assert not Path("out").exists() or not any(Path("out").rglob("outcome.*"))
+
+
+def with_part_changed(template: Path, change: Callable[[bytes], bytes]) -> None:
+    """Rewrite the document part of the Word *template* through *change*."""
+    with zipfile.ZipFile(template) as original:
+        entries = [(entry, original.read(entry.filename)) for entry in original.infolist()]
+    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as package:
+        for entry, data in entries:
+            package.writestr(entry, change(data) if entry.filename == hostile.DOCUMENT else data)
 
 
 # --- LibreOffice ----------------------------------------------------------------------------------
