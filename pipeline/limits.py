@@ -58,6 +58,22 @@ WORD_PARAGRAPHS = Limit(
     "a summary report has far fewer: remove the empty paragraphs, or split the report",
 )
 
+# --- pandoc (reading reports) --------------------------------------------------------------------
+# pandoc's JSON tree of a real report nests under 30 levels (a table inside a list inside a quote);
+# Python's JSON decoder and ingest's flattening recurse once per level and fail near 1,000
+# (500 nested '>' in 1 KB of Markdown made 1,000 levels).
+REPORT_DEPTH = Limit(
+    200,
+    "levels",
+    "refused: the text is nested too deep as pandoc reads it",
+    "quotes, lists, links or emphasis inside one another? a report needs under 30",
+)
+# GHC's heap cap for pandoc (+RTS -M). A 1,000-page Word report needs about 320 MB; 20,000 nested
+# '[' in Markdown take 580 MB and more (and run into PANDOC_SECONDS).
+PANDOC_MEMORY = Limit(
+    1024, "MB", "pandoc needed too much memory to read the file", "is something nested thousands deep?"
+)
+
 # --- Tools ---------------------------------------------------------------------------------------
 PANDOC_SECONDS = Limit(120, "s", "pandoc did not finish reading the file")
 LIBREOFFICE_SECONDS = Limit(180, "s", "LibreOffice did not finish the conversion")

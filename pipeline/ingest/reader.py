@@ -1,47 +1,32 @@
 """Read an organiser's report (.docx or .md) into a flat list of headings, paragraphs, list items, tables.
 
 pandoc reads both formats (for Word: tracked insertions accepted, content controls and text
-boxes included); its JSON tree is flattened here. Before pandoc sees a file, pipeline.ingest.package
-checks it.
+boxes included; run by pipeline.ingest.pandoc, within its limits); its JSON tree is flattened
+here, every text kept (raw markup as written; an HTML comment as a "comment" block). Before
+pandoc sees a file, pipeline.ingest.package checks it.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import pypandoc
 from lxml import etree
 
 from pipeline.ingest.package import check_file
-from pipeline.ingest.package import refused as _error
+from pipeline.ingest.pandoc import Json, pandoc_tree
 from pipeline.model import Block, Report
 from pipeline.text import clean_text
 
-PANDOC_TIMEOUT = 120  # seconds
 PSEUDO_HEADING_LEVEL = 7  # a bold paragraph standing alone ranks below every real heading
 _STANDALONE_BOLD_WORDS = 14
 
 
 def read_report(path: Path) -> Report:
     """Return the report at *path* as read; raise SourceError if it cannot be read."""
-    reader = check_file(path)
-    command = [pypandoc.get_pandoc_path(), "--from", reader, "--to", "json", str(path)]
-    if reader == "docx":
-        command.insert(1, "--track-changes=accept")
-    try:
-        completed = subprocess.run(command, capture_output=True, timeout=PANDOC_TIMEOUT, check=False)
-    except subprocess.TimeoutExpired:
-        raise _error(path, f"pandoc did not finish reading the file within {PANDOC_TIMEOUT} s") from None
-    if completed.returncode != 0:
-        detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise _error(path, f"pandoc could not read the file: {detail[-1] if detail else 'unknown error'}")
-    document = json.loads(completed.stdout)
+    document = pandoc_tree(path, check_file(path))
     meta = document.get("meta", {})
     titles = [
         Block("title", _clean(inline_text(value["c"])))
@@ -102,8 +87,6 @@ def _in_excluded(element: etree._Element, paragraph: etree._Element) -> bool:
 
 # --- Flattening pandoc's tree ----------------------------------------------------------------------
 
-Json = Any  # a node of pandoc's JSON tree: {"t": kind, "c": content}, or a list of them
-
 _ENUMERATOR = re.compile(
     r"^\s*(?:\(?\d{1,3}[.)]|\d{1,3}\s*-|\(?[a-z][.)]|\([ivxl]+\)|[ivxl]+\.|\([أ-ي]\)|[أ-ي]\)|[•·▪‣◦●○■□➢➤✓\-–—*])\s+"
 )
@@ -127,9 +110,10 @@ def inline_text(inlines: list[Json]) -> str:
         elif kind == "Quoted":
             quotes = ("“", "”") if content[0]["t"] == "DoubleQuote" else ("‘", "’")
             parts.append(quotes[0] + inline_text(content[1]) + quotes[1])
-        elif kind in ("Code", "Math"):
+        elif kind in ("Code", "Math", "RawInline"):
+            # Raw markup (`<b>`{=html}, an HTML tag or comment) is kept as written: never dropped.
             parts.append(content[1])
-        # Note (a footnote), Image and RawInline carry no message text.
+        # Note (a footnote) and Image carry no message text.
     return "".join(parts)
 
 
@@ -166,8 +150,16 @@ def _item_text(blocks: list[Json]) -> str:
         elif kind in ("BulletList", "OrderedList"):
             items = content if kind == "BulletList" else content[1]
             parts.extend(_item_text(item) for item in items)
-        elif kind in ("Div", "BlockQuote"):
-            parts.append(_item_text(content if kind == "BlockQuote" else content[1]))
+        elif kind in ("Div", "BlockQuote", "Figure"):
+            parts.append(_item_text(content if kind == "BlockQuote" else content[-1]))
+        elif kind in ("CodeBlock", "RawBlock"):
+            parts.append(content[1])
+        elif kind == "Header":
+            parts.append(inline_text(content[2]))
+        elif kind == "LineBlock":
+            parts.extend(inline_text(line) for line in content)
+        elif kind in ("Table", "DefinitionList"):
+            parts.extend(_table_texts(content))
     return _clean(" ".join(part for part in parts if part))
 
 
@@ -178,7 +170,9 @@ def _blocks(blocks: list[Json]) -> Iterator[Block]:
             yield Block("heading", _clean(inline_text(content[2])), level=content[0])
         elif kind in ("Para", "Plain"):
             text = _clean(inline_text(content))
-            if text:
+            if _COMMENT.fullmatch(text):
+                yield Block("comment", text)
+            elif text:
                 bold = _is_bold_only(content) and len(text.split()) <= _STANDALONE_BOLD_WORDS
                 bare = _ENUMERATOR.sub("", text)
                 yield Block("paragraph", bare, bold=bold, notes=footnotes_of(content), numbered=bare != text)
@@ -202,7 +196,15 @@ def _blocks(blocks: list[Json]) -> Iterator[Block]:
             yield from _blocks(content)
         elif kind in ("Div", "Figure"):
             yield from _blocks(content[1] if kind == "Div" else content[2])
-        # HorizontalRule, RawBlock and CodeBlock carry no message.
+        elif kind in ("CodeBlock", "RawBlock"):
+            # Kept as written: a paragraph indented by four spaces is a code block.
+            text = _clean(content[1])
+            if text:
+                yield Block("comment" if _COMMENT.fullmatch(text) else "paragraph", text)
+        # A HorizontalRule carries no text.
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _table_texts(node: Json) -> list[str]:

@@ -176,6 +176,8 @@ def find_messages(blocks: tuple[Block, ...]) -> Sections:
             following = stretch[index + 1] if index + 1 < len(stretch) else None
             if block.kind == "table":
                 left_out.append(LeftOut(block.text, "a table", heading))
+            elif block.kind == "comment":
+                left_out.append(LeftOut(block.text, "an HTML comment, a note for editors", heading))
             elif has_items and not listed(block):
                 introduces = following is not None and listed(following)
                 reason = (
