@@ -162,9 +162,9 @@ def test_outputs_the_build_no_longer_makes_are_removed(sources: Path, tmp_path: 
     build(sources, folder, TEMPLATES, PdfEngine.TYPST)
     (sources / "summaries" / "hearings-2024.yaml").unlink()
     (sources / "events.yaml").write_text(
-        (sources / "events.yaml").read_text(encoding="utf-8").replace(
-            "    stakeholder: true", "    stakeholder: true\n    awaiting_summary: true"
-        ),
+        (sources / "events.yaml")
+        .read_text(encoding="utf-8")
+        .replace("    stakeholder: true", "    stakeholder: true\n    awaiting_summary: true"),
         encoding="utf-8",
     )
     result = build(sources, folder, TEMPLATES, PdfEngine.NONE)
