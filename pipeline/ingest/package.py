@@ -86,15 +86,17 @@ def _check_zip(path: Path) -> None:
 
 
 def _check_links(path: Path, package: zipfile.ZipFile, name: str) -> None:
-    """Refuse a relationship to a file or address outside the package, other than a hyperlink."""
+    """Refuse a relationship to a file or address outside the package, other than a hyperlink or
+    the template the report was made from: Word files made from an organisation's template name it
+    (`file:///C:/…/x.dotm`), and neither pandoc nor the pipeline ever opens it."""
     for link in _parsed(path, name, lambda: list(relationships(package, name))):
-        if link.outside:
+        if link.outside and link.kind != "attachedTemplate":
             raise refused(
                 path,
                 f"refused: the part '{link.part}' links to '{link.target}' outside the file "
                 f"(relationship '{link.id}', {link.kind}); a report must not load anything from "
-                "elsewhere: in Word, insert pictures and objects instead of linking them and detach "
-                "any template, or paste the text into a new document",
+                "elsewhere: in Word, insert pictures and objects instead of linking them, "
+                "or paste the text into a new document",
             )
 
 
