@@ -145,6 +145,11 @@ def _event_id(context: click.Context, parameter: click.Parameter, event: str) ->
     help="Where to write the summary; - for standard output [default: SOURCES/summaries/EVENT.yaml].",
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option(
+    "--force-lang",
+    is_flag=True,
+    help="Read each report in the --lang given even where its text reads as another language.",
+)
 @sources_option
 @_report_errors
 def ingest(
@@ -153,6 +158,7 @@ def ingest(
     languages: tuple[str, ...],
     output: Path | None,
     force: bool,
+    force_lang: bool,
     sources: Path,
 ) -> None:
     """Read organisers' reports (.docx or .md) of one event into a summary of its key messages.
@@ -164,7 +170,9 @@ def ingest(
         raise click.UsageError(f"give --lang once per report ({len(reports)}), or not at all")
     to_stdout = output is not None and str(output) == "-"
     target = None if to_stdout else output or sources / "summaries" / f"{event}.yaml"
-    ingested = ingest_reports(reports, event, languages, target, force)
+    if force_lang and not languages:
+        raise click.UsageError("--force-lang needs --lang")
+    ingested = ingest_reports(reports, event, languages, target, force, force_lang)
     _notes(ingested.notices)
     click.echo(ingested.text if to_stdout else ingested.describe(), nl=not to_stdout)
 

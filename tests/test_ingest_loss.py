@@ -15,6 +15,7 @@ from docx.oxml.ns import nsdecls, qn
 from pipeline import limits, yamlio
 from pipeline.cli import main
 from pipeline.ingest.pandoc import nesting_depth
+from tests import reports
 
 
 def run(*args: str):
@@ -177,3 +178,82 @@ def test_pandoc_past_its_time_limit_is_refused(tmp_path, monkeypatch):
         "report.md: pandoc did not finish reading the file: over 1 s, the limit is 1\n1 problem in 1 file\n"
     )
     assert not Path("src").exists()
+
+
+# --- 4. A --lang that contradicts the report's text ------------------------------------------------
+
+
+def test_a_lang_the_text_contradicts_is_refused(tmp_path):
+    reports.arabic_report(Path("report.docx"))
+    result = run("ingest", "report.docx", "--event", "talks-2023", "--lang", "en", "--sources", "src")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "report.docx: the report is in Arabic, not English (--lang en): leave out --lang, "
+        "or use --force-lang to read it as English all the same\n"
+        "1 problem in 1 file\n"
+    )
+    assert not Path("src").exists()
+
+
+def test_a_lang_between_latin_languages_is_refused_only_when_clear(tmp_path):
+    reports.english_report(Path("report.docx"))
+    result = run("ingest", "report.docx", "--event", "talks-2023", "--lang", "fr", "-o", "-")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "report.docx: the report is in English, not French (--lang fr): leave out --lang, "
+        "or use --force-lang to read it as French all the same"
+    )
+    Path("short.md").write_text("# Key messages\n\n- Data (objective 1).\n", encoding="utf-8")
+    assert run("ingest", "short.md", "--event", "talks-2023", "--lang", "fr", "-o", "-").exit_code == 0
+
+
+def test_force_lang_reads_the_report_in_the_lang_given_and_says_so(tmp_path):
+    reports.arabic_report(Path("report.docx"))
+    result = run(
+        "ingest", "report.docx", "--event", "talks-2023", "--lang", "en", "--force-lang", "-o", "out.yaml"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        "report.docx: note: read as 'en' (given with --force-lang, though the text reads as 'ar'): "
+        "5 messages under 'الرسائل الرئيسية', 'التوصيات'"
+    )
+    assert yamlio.load(Path("out.yaml"))["language"] == "en"
+
+
+def test_force_lang_without_lang_is_a_usage_error(tmp_path):
+    reports.arabic_report(Path("report.docx"))
+    result = run("ingest", "report.docx", "--event", "talks-2023", "--force-lang", "--sources", "src")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: --force-lang needs --lang\n")
+    assert not Path("src").exists()
+
+
+# --- 5. Language versions that name different objectives ---------------------------------------------
+
+
+def test_objectives_that_differ_between_language_versions_are_a_note(tmp_path):
+    reports.arabic_report(Path("x.ar.docx"))
+    reports.english_pair_report(Path("x.en.docx"))
+    result = run("ingest", "x.ar.docx", "x.en.docx", "--event", "x", "-o", "x.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "x.ar.docx: note: message m5: the reports name different objectives "
+        "(x.ar.docx: 21; x.en.docx: none); kept 21"
+    )
+    assert [m["objectives"] for m in yamlio.load(Path("x.yaml"))["messages"]][4] == ["21"]
+
+
+def test_the_note_names_the_primary_objective_kept(tmp_path):
+    Path("r.en.md").write_text(
+        "# Key messages\n\n- Protect workers (objectives 6 and 5).\n", encoding="utf-8"
+    )
+    Path("r.fr.md").write_text(
+        "# Messages clés\n\n- Protéger les travailleurs (objectif 5).\n", encoding="utf-8"
+    )
+    result = run("ingest", "r.en.md", "r.fr.md", "--event", "x", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "r.en.md: note: message m1: the reports name different objectives (r.en.md: 6, 5; r.fr.md: 5); "
+        "kept 6, 5 (6 the primary one)"
+    )
+    assert "objectives: [6, 5]" in result.stdout

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from pipeline.errors import Location, PipelineError, Problem, SourceError, display_path
 from pipeline.ingest.draft import Draft, IngestedMessage, IngestedReport, combine, draft_summary
-from pipeline.ingest.language import detect_language
+from pipeline.ingest.language import clearly_not, detect_language
 from pipeline.ingest.objectives import ObjectiveFinder
 from pipeline.ingest.reader import read_report
 from pipeline.ingest.sections import LeftOut, find_messages
+from pipeline.languages import LANGUAGES
 from pipeline.model import Report, event_id_problem
 from pipeline.reference import load_reference
 
@@ -59,8 +60,10 @@ def analyse(report: Report, finder: ObjectiveFinder, language: str | None = None
     """
     path = report.path
     detected = language is None
+    text = " ".join(block.text for block in report.blocks)
+    reads_as = None if language is None else clearly_not(text, language)
     if language is None:
-        language = detect_language(" ".join(block.text for block in report.blocks))
+        language = detect_language(text)
     sections = find_messages(report.blocks)
     lost = tuple(
         LeftOut(text, "not read by pandoc (beside a text box?): check the report", "")
@@ -98,23 +101,40 @@ def analyse(report: Report, finder: ObjectiveFinder, language: str | None = None
         headings=sections.headings,
         left_out=sections.left_out + lost,
         illustrative=report.illustrative,
+        reads_as=reads_as,
     )
 
 
 def read_reports(
-    paths: tuple[Path, ...], event: str, languages: tuple[str, ...], finder: ObjectiveFinder
+    paths: tuple[Path, ...],
+    event: str,
+    languages: tuple[str, ...],
+    finder: ObjectiveFinder,
+    force_lang: bool = False,
 ) -> tuple[Draft, tuple[IngestedReport, ...]]:
     """Read the reports at *paths* of *event* (in the given *languages*, else detected) into one draft.
 
+    A given language the text clearly is not written in is a problem, unless *force_lang*.
     Problems of every report are gathered and raised together as one SourceError.
     """
     problems: list[Problem] = []
     read: list[IngestedReport] = []
     for index, path in enumerate(paths):
         try:
-            read.append(analyse(read_report(path), finder, languages[index] if languages else None))
+            analysed = analyse(read_report(path), finder, languages[index] if languages else None)
         except SourceError as error:
             problems.extend(error.problems)
+            continue
+        read.append(analysed)
+        if analysed.reads_as and not force_lang:
+            actual, given = LANGUAGES[analysed.reads_as].name, LANGUAGES[analysed.language].name
+            problems.append(
+                Problem(
+                    Location(path),
+                    f"the report is in {actual}, not {given} (--lang {analysed.language}): leave out --lang, "
+                    f"or use --force-lang to read it as {given} all the same",
+                )
+            )
     if problems:
         raise SourceError(problems)
     return combine(event, tuple(read)), tuple(read)
@@ -165,6 +185,7 @@ def ingest(
     languages: tuple[str, ...] = (),
     output: Path | None = None,
     force: bool = False,
+    force_lang: bool = False,
 ) -> Ingested:
     """Read the reports at *paths* of *event* into a draft summary, and write it to *output*.
 
@@ -175,10 +196,12 @@ def ingest(
         raise PipelineError(problem)
     if output is not None and output.exists() and not force:
         raise PipelineError(f"{display_path(output)}: already exists; use --force to replace it")
-    draft, read = read_reports(paths, event, languages, ObjectiveFinder(load_reference()))
+    draft, read = read_reports(paths, event, languages, ObjectiveFinder(load_reference()), force_lang)
     notices: list[Problem] = []
     for report in read:
         how = "detected" if report.detected else "given"
+        if report.reads_as:
+            how = f"given with --force-lang, though the text reads as '{report.reads_as}'"
         headings = ", ".join(f"'{heading}'" for heading in report.headings)
         notices.append(
             Problem(

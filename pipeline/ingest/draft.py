@@ -34,6 +34,7 @@ class IngestedReport:
     headings: tuple[str, ...]
     left_out: tuple[LeftOut, ...]
     illustrative: bool = False
+    reads_as: str | None = None  # the language the text clearly reads as, when not the one given
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,18 @@ def combine(event: str, reports: tuple[IngestedReport, ...]) -> Draft:
         objectives: list[int] = []
         for version in versions:
             objectives.extend(number for number in version.objectives if number not in objectives)
+        if len({version.objectives for version in versions}) > 1:
+            named = "; ".join(
+                f"{report.path.name}: {_numbers(report.messages[index].objectives)}" for report in reports
+            )
+            notes.append(
+                Problem(
+                    first,
+                    f"message m{index + 1}: the reports name different objectives ({named}); "
+                    f"kept {_numbers(tuple(objectives))}"
+                    + (f" ({objectives[0]} the primary one)" if len(objectives) > 1 else ""),
+                )
+            )
         if len({version.kind for version in versions}) > 1:
             kept = versions[0].kind.value
             notes.append(
@@ -117,6 +130,10 @@ def combine(event: str, reports: tuple[IngestedReport, ...]) -> Draft:
         notes=tuple(notes),
         samples=tuple(report.path for report in reports if report.illustrative),
     )
+
+
+def _numbers(objectives: tuple[int, ...]) -> str:
+    return ", ".join(map(str, objectives)) if objectives else "none"
 
 
 def draft_summary(draft: Draft) -> Summary:

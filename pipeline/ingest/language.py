@@ -21,3 +21,22 @@ def detect_language(text: str) -> str:
     words = [word.lower() for word in _WORD.findall(text)]
     counts = [sum(word in language.common_words for word in words) for language in _LATIN]
     return _LATIN[counts.index(max(counts))].code
+
+
+def clearly_not(text: str, language: str) -> str | None:
+    """Return the code of the language *text* is clearly written in when that is not *language*.
+
+    Arabic and Latin script are told apart with certainty; two Latin-script languages only when
+    the other one's common words are at least five and twice as many as *language*'s, so that a
+    short or mixed text is never called a contradiction.
+    """
+    detected = detect_language(text)
+    if detected == language:
+        return None
+    if _ARABIC in (detected, language):
+        return detected
+    words = [word.lower() for word in _WORD.findall(text)]
+    count = {
+        code: sum(word in LANGUAGES[code].common_words for word in words) for code in (detected, language)
+    }
+    return detected if count[detected] >= max(5, 2 * count[language]) else None
