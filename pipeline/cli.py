@@ -144,12 +144,8 @@ def _event_id(context: click.Context, parameter: click.Parameter, event: str) ->
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     help="Where to write the summary; - for standard output [default: SOURCES/summaries/EVENT.yaml].",
 )
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option(
-    "--force-lang",
-    is_flag=True,
-    help="Read each report in the --lang given even where its text reads as another language.",
-)
+@click.option("--force", is_flag=True, help="Write over the output file, keeping what was typed into it.")
+@click.option("--force-lang", is_flag=True, help="Keep each --lang even where the text reads otherwise.")
 @sources_option
 @_report_errors
 def ingest(
@@ -163,8 +159,7 @@ def ingest(
 ) -> None:
     """Read organisers' reports (.docx or .md) of one event into a summary of its key messages.
 
-    Give several REPORTS to combine the versions of one report in several languages, aligned
-    message by message.
+    Give several REPORTS to combine the versions of one report in several languages, aligned by message.
     """
     if languages and len(languages) != len(reports):
         raise click.UsageError(f"give --lang once per report ({len(reports)}), or not at all")

@@ -48,8 +48,10 @@ def test_ingest_refuses_to_overwrite_without_force(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == "out.yaml: already exists; use --force to replace it\n"
     assert Path("out.yaml").read_text(encoding="utf-8") == "kept\n"
+    # --force replaces a summary when nothing typed into it would be lost (tests/test_ingest_rerun.py)
+    Path("out.yaml").write_text("event: talks-2023\nlanguage: en\nmessages: []\n", encoding="utf-8")
     assert run("ingest", "talks.docx", "--event", "talks-2023", "-o", "out.yaml", "--force").exit_code == 0
-    assert yamlio.load(Path("out.yaml"))["event"] == "talks-2023"
+    assert len(yamlio.load(Path("out.yaml"))["messages"]) == 5
 
 
 def test_ingest_to_standard_output(tmp_path):

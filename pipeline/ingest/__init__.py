@@ -18,6 +18,7 @@ from pipeline.ingest.draft import Draft, IngestedMessage, IngestedReport, combin
 from pipeline.ingest.language import clearly_not, detect_language
 from pipeline.ingest.objectives import ObjectiveFinder
 from pipeline.ingest.reader import read_report
+from pipeline.ingest.reingest import merged_with
 from pipeline.ingest.sections import LeftOut, find_messages
 from pipeline.languages import LANGUAGES
 from pipeline.model import Report, event_id_problem
@@ -190,7 +191,7 @@ def ingest(
     """Read the reports at *paths* of *event* into a draft summary, and write it to *output*.
 
     With no *output*, nothing is written (the caller prints `text`). Refuse to replace an existing
-    file unless *force*.
+    file unless *force*; then keep what an editor typed into it, or refuse (reingest.merged_with).
     """
     if problem := event_id_problem(event):
         raise PipelineError(problem)
@@ -211,6 +212,11 @@ def ingest(
         )
         notices.extend(report_notes(report))
     text = draft.yaml()
+    if output is not None and output.exists():
+        # --force: what the editor typed into the summary is kept, or the command stops.
+        merged, kept = merged_with(draft, output)
+        text = draft.yaml(merged)
+        notices.extend(kept)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8", newline="\n")

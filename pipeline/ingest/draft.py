@@ -12,7 +12,7 @@ from pipeline.ingest.objectives import Mention
 from pipeline.ingest.sections import LeftOut
 from pipeline.languages import SOURCE_LANGUAGES, Localized
 from pipeline.model import KeyMessage, Kind, Summary
-from pipeline.plain import OMIT_DEFAULT, SKIP, plain
+from pipeline.plain import OMIT_DEFAULT, SKIP, Plain, plain
 
 
 @dataclass(frozen=True)
@@ -59,14 +59,14 @@ class Draft:
     notes: tuple[Problem, ...] = field(default=(), metadata=SKIP)
     samples: tuple[Path, ...] = field(default=(), metadata=SKIP)  # the reports marked illustrative
 
-    def yaml(self) -> str:
-        """Return the draft in the summary format, as YAML an editor checks before building."""
+    def yaml(self, data: Plain | None = None) -> str:
+        """Return the draft (or *data* made from it) in the summary format, as YAML an editor checks."""
         names = ", ".join(path.name for path in self.sources)
         header = (
             f"Ingested by `outcome ingest` from {names}.\n"
             "Check each message, its objectives (the first is the primary one) and its kind before building."
         )
-        return yamlio.dumps(plain(self), header=header)
+        return yamlio.dumps(plain(self) if data is None else data, header=header)
 
 
 def combine(event: str, reports: tuple[IngestedReport, ...]) -> Draft:
