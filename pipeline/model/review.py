@@ -165,7 +165,8 @@ class Summary:
 
 @dataclass(frozen=True)
 class Block:
-    """One block of a report: kind is "title", "heading", "paragraph", "item" or "table"."""
+    """One block of a report: kind is "title", "heading", "paragraph", "item", "table" or
+    "comment" (an HTML comment in Markdown: a note for editors, never a message)."""
 
     kind: str
     text: str
