@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build import validate
+from pipeline.build import build, validate
 from pipeline.errors import SourceError
 from pipeline.merge import merge
+from pipeline.model import PdfEngine
 from pipeline.render.view import document_view
-from tests.corpus import BASE
+from tests.corpus import BASE, TEMPLATES
 
 CONFERENCE_EVENT = """\
   - id: conference-2024
@@ -84,4 +85,13 @@ def test_a_same_as_that_names_a_repeat_is_refused(tmp_path):
     assert [problem.message for problem in caught.value.problems] == [
         "same_as 'conference-2024#m1' in message 'conference-2024#m2' names a message that is the same as "
         "'talks-2023#m1': name that one"
+    ]
+
+
+def test_the_build_says_which_messages_are_not_printed(tmp_path):
+    result = build(sources_with(tmp_path, CONFERENCE), tmp_path / "build", TEMPLATES, PdfEngine.NONE)
+    assert [notice.note() for notice in result.notices if "not printed" in notice.message] == [
+        "sources/summaries/conference-2024.yaml:4:9: note: message 'conference-2024#m1' is not printed: "
+        "it is marked same_as 'talks-2023#m1', whose paragraph 6 of the main body stands for both "
+        "(and cites its event)"
     ]

@@ -152,9 +152,27 @@ def build_outputs(
         (
             *recovered,
             *placed,
-            *sorted(validated.notices + rendered.notices + _layout(assessment)),
+            *sorted(
+                validated.notices + rendered.notices + _layout(assessment) + _merged_away(corpus, outcome)
+            ),
             *_illustrative(corpus),
         ),
+    )
+
+
+def _merged_away(corpus: Corpus, outcome: OutcomeDocument) -> tuple[Problem, ...]:
+    """Return a note for each message that has no paragraph of its own (marked `same_as`): its
+    text is not printed, which the editor should know, message by message."""
+    located = {message.uid: message.location for summary in corpus.summaries for message in summary.messages}
+    return tuple(
+        Problem(
+            located[uid],
+            f"message '{uid}' is not printed: it is marked same_as '{paragraph.message.uid}', whose "
+            f"paragraph {paragraph.number} of {name} stands for both (and cites its event)",
+        )
+        for part, name in ((outcome.body, "the main body"), (outcome.annex, "the annex"))
+        for paragraph in part.paragraphs()
+        for uid in paragraph.merged
     )
 
 
