@@ -7,11 +7,8 @@ Each command calls one library function and prints what it returns: notices on s
 from __future__ import annotations
 
 import datetime
-import functools
 import json
-from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 import click
 from rich.console import Console
@@ -19,81 +16,28 @@ from rich.console import Console
 from pipeline import build as library
 from pipeline.build import drafting, review
 from pipeline.checks.terminal import status_tables
-from pipeline.errors import Location, PipelineError, Problem, display_path
+from pipeline.clikit import (
+    build_option,
+    notes,
+    pdf_engine_option,
+    report_errors,
+    sources_option,
+    stop_on_terminate,
+    templates_folder,
+    templates_option,
+)
+from pipeline.errors import Location, display_path
 from pipeline.ingest import ingest as ingest_reports
 from pipeline.languages import OUTPUT_LANGUAGES, SOURCE_LANGUAGES
 from pipeline.model import PdfEngine, event_id_problem
 from pipeline.plain import plain
-
-P = ParamSpec("P")
-T = TypeVar("T")
-
-
-def _report_errors(command: Callable[P, T]) -> Callable[P, T]:
-    """Turn a PipelineError into its message on standard error and exit status 1 (no traceback)."""
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
-        try:
-            return command(*args, **kwargs)
-        except PipelineError as error:
-            click.echo(str(error), err=True)
-            raise SystemExit(1) from None
-
-    return wrapper
-
-
-def _notes(notices: Iterable[Problem]) -> None:
-    for notice in notices:
-        click.echo(notice.note(), err=True)
-
-
-sources_option = click.option(
-    "--sources",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("sources"),
-    show_default=True,
-    help="Folder with review.yaml, events.yaml and summaries/.",
-)
-PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-templates_option = click.option(
-    "--templates",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder with the Word templates outcome.<language>.docx "
-    "[default: templates/ if there is one here, else the project's templates/].",
-)
-
-
-def _templates(templates: Path | None) -> Path:
-    if templates is not None:
-        return templates
-    local = Path("templates")
-    return local if local.is_dir() else PROJECT_TEMPLATES
-
-
-build_option = click.option(
-    "--build",
-    "build_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Folder the outputs are written to.",
-)
-pdf_engine_option = click.option(
-    "--pdf-engine",
-    type=click.Choice([engine.value for engine in PdfEngine]),
-    default=PdfEngine.TYPST.value,
-    show_default=True,
-    help="typst draws the PDF itself (pip only); libreoffice converts the Word file "
-    "(needs LibreOffice); none writes no PDF.",
-)
 
 
 @click.group()
 @click.version_option(package_name="gcm-outcome-pipeline")
 def main() -> None:
     """Build the outcome document of the GCM regional review in the Arab region."""
+    stop_on_terminate()
 
 
 @main.command()
@@ -104,21 +48,21 @@ def main() -> None:
 @click.option(
     "--final", is_flag=True, help="Run `outcome check --final` first; build nothing if it finds an error."
 )
-@_report_errors
+@report_errors
 def build(sources: Path, build_dir: Path, templates: Path | None, pdf_engine: str, final: bool) -> None:
     """Validate the sources, then write the normalized summaries, the merged outcome and the documents."""
-    result = library.build(sources, build_dir, _templates(templates), PdfEngine(pdf_engine), final)
-    _notes(result.notices)
+    result = library.build(sources, build_dir, templates_folder(templates), PdfEngine(pdf_engine), final)
+    notes(result.notices)
     click.echo(result.describe())
 
 
 @main.command()
 @sources_option
-@_report_errors
+@report_errors
 def validate(sources: Path) -> None:
     """Check every source and report every problem; write nothing."""
     validated = library.validate(sources)
-    _notes(validated.notices)
+    notes(validated.notices)
     click.echo(validated.describe())
 
 
@@ -147,7 +91,7 @@ def _event_id(context: click.Context, parameter: click.Parameter, event: str) ->
 @click.option("--force", is_flag=True, help="Write over the output file, keeping what was typed into it.")
 @click.option("--force-lang", is_flag=True, help="Keep each --lang even where the text reads otherwise.")
 @sources_option
-@_report_errors
+@report_errors
 def ingest(
     reports: tuple[Path, ...],
     event: str,
@@ -168,7 +112,7 @@ def ingest(
     if force_lang and not languages:
         raise click.UsageError("--force-lang needs --lang")
     ingested = ingest_reports(reports, event, languages, target, force, force_lang)
-    _notes(ingested.notices)
+    notes(ingested.notices)
     click.echo(ingested.text if to_stdout else ingested.describe(), nl=not to_stdout)
 
 
@@ -177,11 +121,11 @@ def ingest(
 @click.option(
     "--final", is_flag=True, help="Check as the final version needs: sample text, drafts… are errors."
 )
-@_report_errors
+@report_errors
 def check(sources: Path, final: bool) -> None:
     """Report what is wrong or missing in the sources, errors then warnings; exit 1 on an error."""
     checked = review.check(sources, final)
-    _notes(checked.notices)
+    notes(checked.notices)
     for finding in checked.findings:
         click.echo(str(finding))
     click.echo(checked.describe())
@@ -204,13 +148,13 @@ def _day(context: click.Context, parameter: click.Parameter, value: str | None) 
     "--today", callback=_day, metavar="YYYY-MM-DD", help="Count the days to the deadline from this day."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON, for other tools.")
-@_report_errors
+@report_errors
 def status(
     sources: Path, build_dir: Path, templates: Path | None, today: datetime.date | None, as_json: bool
 ) -> None:
     """Show where the review stands, and write it to BUILD/status.html."""
-    result = review.status(sources, build_dir, _templates(templates), today)
-    _notes(result.notices)
+    result = review.status(sources, build_dir, templates_folder(templates), today)
+    notes(result.notices)
     if as_json:
         data = plain(result.status, {Location: str, Path: lambda path: display_path(path)})
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -233,7 +177,7 @@ def status(
     help="Show the text in this language [default: the document's, and any other a message is in].",
 )
 @click.option("--annex", is_flag=True, help="Paragraph NUMBER of the annex, not of the main body.")
-@_report_errors
+@report_errors
 def where(number: int, sources: Path, languages: tuple[str, ...], annex: bool) -> None:
     """Show where paragraph NUMBER comes from: event, message, file and line, objectives, texts."""
     found = review.where(sources, number, annex)
@@ -257,15 +201,15 @@ drafts_option = click.option(
 @templates_option
 @drafts_option
 @pdf_engine_option
-@_report_errors
+@report_errors
 def freeze(
     name: str, sources: Path, build_dir: Path, templates: Path | None, drafts_dir: Path, pdf_engine: str
 ) -> None:
     """Build the outcome and record it as the draft NAME (drafts/NAME/: merged model and manifest)."""
     frozen = drafting.freeze(
-        name, sources, build_dir, _templates(templates), drafts_dir, PdfEngine(pdf_engine)
+        name, sources, build_dir, templates_folder(templates), drafts_dir, PdfEngine(pdf_engine)
     )
-    _notes(frozen.build.notices)
+    notes(frozen.build.notices)
     click.echo(frozen.describe())
 
 
@@ -283,7 +227,7 @@ def freeze(
 @build_option
 @templates_option
 @drafts_option
-@_report_errors
+@report_errors
 def redline(
     old: str,
     new: str,
@@ -295,6 +239,8 @@ def redline(
 ) -> None:
     """Write what changed from draft FROM to draft TO as Word tracked changes (a draft's name, or
     'current' for the sources as they are), and a summary by objective."""
-    result = drafting.redline(old, new, sources, build_dir, _templates(templates), drafts_dir, languages)
+    result = drafting.redline(
+        old, new, sources, build_dir, templates_folder(templates), drafts_dir, languages
+    )
     click.echo(result.summary, nl=False)
     click.echo(f"Wrote {', '.join(display_path(path) for path in result.written)}.")

@@ -1,7 +1,6 @@
 """Write a build's outputs so that no build, failed, killed or run twice at once, loses or mixes them.
 
-- A lock: one build at a time into a build folder (build/.outcome.lock, held with flock, so that
-  a build killed with its lock leaves nothing to clean: the next one takes the lock over).
+- A lock (pipeline.lock): one build at a time into a build folder.
 - A staging folder (build/.staging/): every output is written there, checked, and only then
   moved into place, one atomic rename per file, the manifest last. A build that fails leaves the
   previous outputs as they were; one killed while writing leaves a staging folder that the next
@@ -14,11 +13,11 @@
 from __future__ import annotations
 
 import datetime
-import fcntl
 import hashlib
 import json
 import os
 import shutil
+import signal
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,15 +26,10 @@ from pathlib import Path
 
 from pipeline.errors import Location, PipelineError, Problem, display_path
 
-LOCK_FILE = ".outcome.lock"
 STAGING_DIR = ".staging"
 COMMIT_FILE = "COMMIT"  # in the staging folder: what is being moved into place
 MANIFEST_FILE = "manifest.json"
 PROTECTED_SUFFIXES = (".docx", ".pdf")  # outputs an editor may open and change by hand
-
-
-class BuildRunning(PipelineError):
-    """Another build holds the lock of the build folder."""
 
 
 def _sha256(path: Path) -> str:
@@ -66,61 +60,6 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-# --- The lock --------------------------------------------------------------------------------------
-
-
-@contextmanager
-def build_lock(build: Path) -> Iterator[tuple[Problem, ...]]:
-    """Hold the lock of the build folder *build* (creating the folder) for the block; yield a note
-    when the lock of a killed build was taken over. Raise BuildRunning at once if another build
-    holds it. A folder that the block created and left empty is removed again."""
-    created = not build.exists()
-    build.mkdir(parents=True, exist_ok=True)
-    path = build / LOCK_FILE
-    while True:
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _pid_in(descriptor)
-            os.close(descriptor)
-            raise BuildRunning(
-                f"{display_path(build)}: another build is running (pid {holder or 'unknown'}); "
-                "wait for it to finish, then build again"
-            ) from None
-        # The holder that just let go may have removed the file: then lock the new one.
-        try:
-            current = os.stat(path).st_ino == os.fstat(descriptor).st_ino
-        except FileNotFoundError:
-            current = False
-        if current:
-            break
-        os.close(descriptor)
-    left = _pid_in(descriptor)
-    os.ftruncate(descriptor, 0)
-    os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
-    notes = (
-        (Problem(Location(path), f"took over the lock of a build that did not finish (pid {left})"),)
-        if left
-        else ()
-    )
-    try:
-        yield notes
-    finally:
-        path.unlink(missing_ok=True)
-        os.close(descriptor)
-        if created:
-            try:
-                build.rmdir()  # only when empty: a build that failed before writing anything
-            except OSError:
-                pass
-
-
-def _pid_in(descriptor: int) -> str:
-    text = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
-    return text if text.isdigit() else ""
-
-
 # --- Staging ---------------------------------------------------------------------------------------
 
 
@@ -130,10 +69,13 @@ def open_staging(build: Path) -> tuple[Path, tuple[Problem, ...]]:
     staging = build / STAGING_DIR
     notes: tuple[Problem, ...] = ()
     if (staging / COMMIT_FILE).is_file():
-        notes = (
-            Problem(Location(build), "finished putting in place the outputs of a build that was stopped"),
-            *_move_into_place(build, staging),
-        )
+        plan = json.loads((staging / COMMIT_FILE).read_text(encoding="utf-8"))
+        _check_targets(build, plan["files"], "before the build can finish what a stopped build began")
+        with _signals_held():
+            notes = (
+                Problem(Location(build), "finished putting in place the outputs of a build that was stopped"),
+                *_move_into_place(build, staging),
+            )
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir()
@@ -167,10 +109,56 @@ def commit(
         "previous": previous,
         "stamp": stamp.strftime("%Y%m%d-%H%M%S"),
     }
-    write_text(staging / COMMIT_FILE, json.dumps(plan, indent=1) + "\n")
-    notes = _move_into_place(build, staging)
-    shutil.rmtree(staging)
+    _check_targets(build, files, "the previous outputs are unchanged")
+    # Ctrl-C and SIGTERM wait the few milliseconds of the moves: the outputs are never left half
+    # old, half new by them (a SIGKILL or a power cut can; the next build then finishes the move).
+    with _signals_held():
+        write_text(staging / COMMIT_FILE, json.dumps(plan, indent=1) + "\n")
+        notes = _move_into_place(build, staging)
+        shutil.rmtree(staging)
     return notes
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back for the block: note them, then act on them after it (as
+    Ctrl-C). Outside the main thread, where handlers cannot be set, the block runs as it is."""
+    caught: list[int] = []
+    try:
+        previous = {number: signal.signal(number, lambda n, _: caught.append(n)) for number in _HELD}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if caught:
+        raise KeyboardInterrupt
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+def _check_targets(build: Path, files: Iterable[str], consequence: str) -> None:
+    """Raise PipelineError if something that is not a regular file stands where an output goes
+    (a folder, a link, a device), or a file where its folder goes: nothing is moved then."""
+    for name in files:
+        target = build / name
+        for folder in reversed(target.relative_to(build).parents[:-1]):
+            if (build / folder).is_symlink() or ((build / folder).exists() and not (build / folder).is_dir()):
+                _blocked(build / folder, "a folder", consequence)
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            _blocked(target, "a file", consequence)
+
+
+def _blocked(path: Path, expected: str, consequence: str) -> None:
+    found = "a link" if path.is_symlink() else "a folder" if path.is_dir() else "not a regular file"
+    raise PipelineError(
+        f"{display_path(path)}: {found} stands where the build writes {expected}: move it away "
+        f"or rename it, then build again ({consequence})"
+    )
 
 
 def _manifest_last(name: str) -> tuple[bool, str]:
@@ -210,7 +198,7 @@ def _move_into_place(build: Path, staging: Path) -> tuple[Problem, ...]:
         os.replace(source, target)
     for name in plan["remove"]:
         target = build / name
-        if not target.is_file():
+        if target.is_symlink() or not target.is_file():
             continue
         if _changed_by_hand(target, name, previous, None):
             notes.append(_move_aside(target, plan["stamp"], "this build does not make it"))

@@ -13,9 +13,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import checks, drafts, intermediate, outputs
+from pipeline import checks, drafts, intermediate, lock, outputs
 from pipeline.collect import collect
-from pipeline.errors import Diagnostics, Problem, SourceError, display_path
+from pipeline.errors import Diagnostics, PipelineError, Problem, SourceError, display_path
 from pipeline.merge import merge
 from pipeline.model import Corpus, OutcomeDocument, PdfEngine
 from pipeline.normalize import normalize
@@ -101,9 +101,20 @@ def build(
 
     One build at a time: the outputs are written aside and put in place only once all are
     complete (pipeline.outputs), so that a failed build changes nothing."""
-    with outputs.build_lock(build_dir) as taken_over:
+    check_build_folder(sources, build_dir)
+    with lock.build_lock(build_dir) as taken_over:
         built = build_outputs(sources, build_dir, templates, pdf_engine, final, today)
     return dataclasses.replace(built, notices=(*taken_over, *built.notices))
+
+
+def check_build_folder(sources: Path, build_dir: Path) -> None:
+    """Refuse a build folder that is the sources folder or inside it: the outputs would mix with
+    the editors' files (and a build could remove one of theirs as a stale output)."""
+    if build_dir.resolve() == sources.resolve() or sources.resolve() in build_dir.resolve().parents:
+        raise PipelineError(
+            f"{display_path(build_dir)}: the build folder must not be the sources folder or inside it "
+            f"({display_path(sources)}); build into another folder, such as build/"
+        )
 
 
 def build_outputs(

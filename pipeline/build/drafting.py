@@ -6,8 +6,8 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import drafts, outputs
-from pipeline.build import BuildResult, build_outputs, build_timestamp, validate
+from pipeline import drafts, lock, outputs
+from pipeline.build import BuildResult, build_outputs, build_timestamp, check_build_folder, validate
 from pipeline.errors import PipelineError, display_path
 from pipeline.merge import merge
 from pipeline.model import PdfEngine
@@ -36,7 +36,8 @@ def freeze(
     """Build the outcome, then record it as the draft *name* under *drafts_dir*, holding the build
     folder's lock throughout so that no other build changes what is recorded."""
     drafts.check_name(name, drafts_dir)
-    with outputs.build_lock(build_dir) as taken_over:
+    check_build_folder(sources, build_dir)
+    with lock.build_lock(build_dir) as taken_over:
         built = build_outputs(sources, build_dir, templates, pdf_engine, final=False, today=None)
         folder = drafts.freeze(name, build_dir, drafts_dir)
     return Frozen(dataclasses.replace(built, notices=(*taken_over, *built.notices)), folder)
