@@ -65,6 +65,13 @@ class PartScan:
     paragraphs: int = 0
     fields: list[str] = field(default_factory=list)  # the instructions of linking fields
     alt_chunks: int = 0
+    hidden: list[str] = field(default_factory=list)  # the texts of runs formatted as hidden
+
+
+# A run with one of these in its properties is not shown by Word (w:webHidden is: it only hides
+# text in Web Layout, as Word does with the page numbers of a table of contents).
+_HIDING = frozenset({f"{{{W}}}vanish", f"{{{W}}}specVanish"})
+_OFF = frozenset({"0", "false", "off"})
 
 
 def markup_of(stream: IO[bytes], chunk: int = _CHUNK) -> tuple[str, str | None]:
@@ -143,6 +150,7 @@ def scan_part(stream: IO[bytes], max_elements: int, max_paragraphs: int) -> Part
     """
     scan = PartScan()
     open_fields: list[list[str]] = []  # per open field: the pieces of its instruction so far
+    runs: list[bool] = []  # per open run: whether it is hidden
     collecting: list[bool] = []
     for event, element in etree.iterparse(
         stream,
@@ -154,6 +162,12 @@ def scan_part(stream: IO[bytes], max_elements: int, max_paragraphs: int) -> Part
     ):
         tag = element.tag
         if event == "end":
+            if tag in _HIDING and runs and _hides_its_run(element):
+                runs[-1] = True
+            elif tag == f"{{{W}}}t" and runs and runs[-1]:
+                scan.hidden.append(element.text or "")
+            elif tag == f"{{{W}}}r" and runs:
+                runs.pop()
             if tag == f"{{{W}}}instrText":
                 if open_fields and collecting[-1]:
                     open_fields[-1].append(element.text or "")
@@ -165,7 +179,9 @@ def scan_part(stream: IO[bytes], max_elements: int, max_paragraphs: int) -> Part
                 del parent[0]
             continue
         scan.elements += 1
-        if tag == f"{{{W}}}p":
+        if tag == f"{{{W}}}r":
+            runs.append(False)
+        elif tag == f"{{{W}}}p":
             scan.paragraphs += 1
         elif tag == f"{{{W}}}fldChar":
             kind = element.get(f"{{{W}}}fldCharType")
@@ -186,6 +202,21 @@ def scan_part(stream: IO[bytes], max_elements: int, max_paragraphs: int) -> Part
     for pieces in open_fields:  # a field never closed still counts
         _check_field("".join(pieces), scan)
     return scan
+
+
+def _hides_its_run(mark: etree._Element) -> bool:
+    """Return whether the w:vanish (or w:specVanish) *mark* hides the text of a run: it stands in
+    the run's own properties (not a paragraph mark's, nor the former formatting of a tracked
+    change) and is not switched off."""
+    properties = mark.getparent()
+    run = properties.getparent() if properties is not None else None
+    return (
+        run is not None
+        and properties is not None
+        and properties.tag == f"{{{W}}}rPr"
+        and run.tag == f"{{{W}}}r"
+        and str(mark.get(f"{{{W}}}val", "true")).lower() not in _OFF
+    )
 
 
 def _check_field(instruction: str, scan: PartScan) -> None:

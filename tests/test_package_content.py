@@ -4,6 +4,7 @@ refused by `outcome ingest` with a plain reason, exit 1, nothing written or repl
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,92 @@ def test_a_markdown_report_over_the_limit_is_refused(tmp_path):
         f"the file is too large for a summary report: {size:,} bytes, "
         f"the limit is {limits.MARKDOWN_FILE.value:,}"
     )
+
+
+# --- Links that are not web addresses, remote templates, macros ------------------------------------
+
+SETTINGS_RELS = "word/_rels/settings.xml.rels"
+
+
+def _with_rels(part: str, *rels: str) -> Path:
+    body = "".join(rels)
+    data = f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{body}</Relationships>'
+    return hostile.rebuilt(Path("report.docx"), extra=((part, data.encode()),))
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["file:///C:/Users/x/secret.docx", "\\\\server\\share\\x.docx", "file://server/share/x", "x.docx"],
+)
+def test_a_hyperlink_to_a_file_is_refused(tmp_path, target):
+    path = hostile.in_body(Path("report.docx"), "", relationship("rIdFile", "hyperlink", target))
+    assert refusal(path) == (
+        f"refused: the part 'word/_rels/document.xml.rels' has a hyperlink to '{target}' (relationship "
+        "'rIdFile'), a file on a computer or a network share; a report may link only to web addresses "
+        "(http, https) and e-mail addresses (mailto): in Word, right-click the link and choose Remove "
+        "Hyperlink, which keeps its text"
+    )
+
+
+def test_web_and_mail_hyperlinks_stay_accepted(tmp_path):
+    rels = "".join(
+        relationship(f"rIdL{number}", "hyperlink", target)
+        for number, target in enumerate(
+            ["http://example.org/", "HTTPS://example.org/a", "mailto:a@example.org"]
+        )
+    )
+    accepted(hostile.in_body(Path("report.docx"), "", rels))
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://attacker.example/t.dotm",
+        "http://10.0.0.1/t.dotm",
+        "\\\\server\\share\\t.dotm",
+        "file:////server/share/t.dotm",
+        "file://server/share/t.dotm",
+    ],
+)
+def test_a_template_on_a_web_address_or_a_share_is_refused(tmp_path, target):
+    path = _with_rels(SETTINGS_RELS, relationship("rId1", "attachedTemplate", target))
+    assert refusal(path) == (
+        f"refused: the part '{SETTINGS_RELS}' names as its template '{target}' (relationship 'rId1'), on a "
+        "web address or a network share, which Word would fetch when opening the file: paste the text into "
+        "a new blank document, save it as .docx, then ingest that"
+    )
+
+
+@pytest.mark.parametrize(
+    "target", ["C:\\Users\\x\\Letterhead.dotm", "file:///Users/x/Library/Normal.dotm", "Letterhead.dotm"]
+)
+def test_templates_on_the_organisers_computer_stay_accepted(tmp_path, target):
+    accepted(_with_rels(SETTINGS_RELS, relationship("rId1", "attachedTemplate", target)))
+
+
+MACROS = "a macro-enabled document ({}): save it as a plain .docx (Word Document), then ingest that"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["word/vbaProject.bin", "word/vbaData.xml", "word/activeX/activeX1.xml", "customUI/VBAPROJECT.BIN"],
+)
+def test_macro_and_activex_parts_are_refused(tmp_path, name):
+    path = hostile.rebuilt(Path("report.docx"), extra=((name, b"<x/>"),))
+    assert refusal(path) == "refused: " + MACROS.format(f"the part '{name}'")
+
+
+def test_a_macro_enabled_content_type_is_refused(tmp_path):
+    declared = "application/vnd.ms-word.document.macroEnabled.main+xml"
+
+    def change(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            return data.replace(
+                b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                declared.encode(),
+            )
+        return data
+
+    path = hostile.rebuilt(Path("report.docx"), change)
+    assert declared.encode() in zipfile.ZipFile(path).read("[Content_Types].xml")
+    assert refusal(path) == "refused: " + MACROS.format(f"content type '{declared}'")

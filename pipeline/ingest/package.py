@@ -7,6 +7,7 @@ field, embeds no foreign document, and is not absurdly large for pandoc.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -23,6 +24,8 @@ FORMATS = {".docx": "docx", ".md": "markdown-smart"}
 SAVE_AGAIN = "open the file in Word and save it again"
 OFFICE_DOCUMENT = "officeDocument"
 T = TypeVar("T")
+# The parts whose text is read: the body, and the footnotes and endnotes of its messages.
+TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -75,6 +78,7 @@ def _check_zip(path: Path) -> None:
             for name in sorted(package.namelist()):
                 if name.endswith((".xml", ".rels")):
                     _check_markup(path, package, name)
+            _check_macros(path, package)
             for name in sorted(package.namelist()):
                 if name.endswith(".rels"):
                     _check_links(path, package, name)
@@ -86,18 +90,75 @@ def _check_zip(path: Path) -> None:
 
 
 def _check_links(path: Path, package: zipfile.ZipFile, name: str) -> None:
-    """Refuse a relationship to a file or address outside the package, other than a hyperlink or
-    the template the report was made from: Word files made from an organisation's template name it
-    (`file:///C:/…/x.dotm`), and neither pandoc nor the pipeline ever opens it."""
+    """Refuse a relationship to a file or address outside the package, other than a web or e-mail
+    hyperlink or the template the report was made from: Word files made from an organisation's
+    template name it (`file:///C:/…/x.dotm`), and neither pandoc nor the pipeline ever opens it;
+    but Word itself fetches a template named by a web address or a network share when it opens
+    the file (the remote-template trick), so those are refused."""
     for link in _parsed(path, name, lambda: list(relationships(package, name))):
+        where = f"the part '{link.part}'"
+        if link.external and link.kind == "hyperlink" and not _WEB_LINK.match(link.target.strip()):
+            raise refused(
+                path,
+                f"refused: {where} has a hyperlink to '{link.target}' (relationship '{link.id}'), a file "
+                "on a computer or a network share; a report may link only to web addresses (http, https) "
+                "and e-mail addresses (mailto): in Word, right-click the link and choose Remove Hyperlink, "
+                "which keeps its text",
+            )
+        if link.outside and link.kind == "attachedTemplate" and _remote(link.target):
+            raise refused(
+                path,
+                f"refused: {where} names as its template '{link.target}' (relationship '{link.id}'), on a "
+                "web address or a network share, which Word would fetch when opening the file: paste "
+                "the text into a new blank document, save it as .docx, then ingest that",
+            )
         if link.outside and link.kind != "attachedTemplate":
             raise refused(
                 path,
-                f"refused: the part '{link.part}' links to '{link.target}' outside the file "
+                f"refused: {where} links to '{link.target}' outside the file "
                 f"(relationship '{link.id}', {link.kind}); a report must not load anything from "
                 "elsewhere: in Word, insert pictures and objects instead of linking them, "
                 "or paste the text into a new document",
             )
+
+
+_WEB_LINK = re.compile(r"(?i)(https?|mailto):")
+_SCHEME = re.compile(r"(?i)[a-z][a-z0-9+.-]*:")
+
+
+def _remote(target: str) -> bool:
+    """Return whether *target* names something on another computer (a web address, a network
+    share), not a file on the organiser's own computer (`file:///C:/…`, `C:\\…`, a relative path)."""
+    plain = target.strip().replace("\\", "/").lower()
+    if plain.startswith("file:///"):
+        return plain.startswith("file:////")  # file:////server/share is a network share
+    if re.match(r"[a-z]:/", plain):
+        return False
+    return plain.startswith("//") or bool(_SCHEME.match(plain))
+
+
+_MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
+_MACRO_TYPES = ("macroenabled", "vbaproject", "activex")
+MACROS = "a macro-enabled document ({}): save it as a plain .docx (Word Document), then ingest that"
+
+
+def _check_macros(path: Path, package: zipfile.ZipFile) -> None:
+    """Refuse a document with macros or ActiveX controls: parts such as word/vbaProject.bin,
+    or a content type that declares them (a .docm renamed .docx)."""
+    for name in sorted(package.namelist()):
+        lowered = name.lower()
+        if lowered.rsplit("/", 1)[-1] in _MACRO_PARTS or "/activex/" in f"/{lowered}":
+            raise refused(path, "refused: " + MACROS.format(f"the part '{name}'"))
+    types = _parsed(
+        path, "[Content_Types].xml", lambda: etree.fromstring(package.read("[Content_Types].xml"), _SAFE_XML)
+    )
+    for declared in types.iter():
+        content_type = str(declared.get("ContentType", ""))
+        if any(marker in content_type.lower() for marker in _MACRO_TYPES):
+            raise refused(path, "refused: " + MACROS.format(f"content type '{content_type}'"))
+
+
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
 def _check_entries(path: Path, package: zipfile.ZipFile) -> None:
@@ -115,7 +176,9 @@ def _check_entries(path: Path, package: zipfile.ZipFile) -> None:
             raise refused(
                 path, f"refused: a part with a backslash in its name '{name}' (Word writes '/'): {SAVE_AGAIN}"
             )
-        if name.startswith("/") or posixpath.normpath(name) != name.rstrip("/"):
+        # normpath keeps a leading '..' ('../../x' stays as it is), so each segment is looked at too.
+        segments = name.rstrip("/").split("/")
+        if name.startswith("/") or ".." in segments or posixpath.normpath(name) != name.rstrip("/"):
             raise refused(path, f"refused: a part with an unsafe name '{name}'")
         if name.lower() in seen:
             other = seen[name.lower()]
@@ -196,6 +259,15 @@ def _check_word_part(path: Path, package: zipfile.ZipFile, name: str) -> None:
             path,
             f"refused: the part '{name}' has a field that pulls in another file or runs a program "
             f"({shown}): select the field in Word and press Ctrl+Shift+F9 to keep its text as plain text",
+        )
+    hidden = " ".join(" ".join(found.hidden).split())
+    if hidden and name in TEXT_PARTS:
+        shown = hidden if len(hidden) <= 60 else hidden[:59] + "…"
+        raise refused(
+            path,
+            f"refused: the part '{name}' has hidden text ('{shown}'), which Word does not show but which "
+            "would be read as the report's text: in Word, click ¶ (Home) to see it, then select it and "
+            "untick Hidden (Home > Font) or delete it, and ingest the report again",
         )
     if found.alt_chunks:
         raise refused(
