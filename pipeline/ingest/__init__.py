@@ -104,6 +104,7 @@ def analyse(report: Report, finder: ObjectiveFinder, language: str | None = None
         left_out=sections.left_out + lost,
         illustrative=report.illustrative,
         reads_as=reads_as,
+        notes=report.notes,
     )
 
 
@@ -145,7 +146,8 @@ def read_reports(
 def report_notes(report: IngestedReport) -> tuple[Problem, ...]:
     """Return what an editor should read about *report*: text left out, mentions not taken."""
     location = Location(report.path)
-    notes = [
+    notes = [Problem(location, note) for note in report.notes]
+    notes += [
         Problem(location, f"not a message ({item.reason}), under '{item.heading}': {_excerpt(item.text)}")
         for item in report.left_out
     ]

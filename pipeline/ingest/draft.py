@@ -35,6 +35,7 @@ class IngestedReport:
     left_out: tuple[LeftOut, ...]
     illustrative: bool = False
     reads_as: str | None = None  # the language the text clearly reads as, when not the one given
+    notes: tuple[str, ...] = ()  # how the report was read, where Word shows it otherwise
 
 
 @dataclass(frozen=True)

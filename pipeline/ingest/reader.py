@@ -26,7 +26,7 @@ _STANDALONE_BOLD_WORDS = 14
 
 def read_report(path: Path) -> Report:
     """Return the report at *path* as read; raise SourceError if it cannot be read."""
-    document = pandoc_tree(path, check_file(path))
+    document, notes = pandoc_tree(path, check_file(path))
     meta = document.get("meta", {})
     titles = [
         Block("title", _clean(inline_text(value["c"])))
@@ -36,15 +36,16 @@ def read_report(path: Path) -> Report:
     # A Markdown report may say `illustrative: true` in its metadata block, like a YAML summary.
     illustrative = meta.get("illustrative", {}).get("c") is True
     blocks = (*titles, *_blocks(document["blocks"]))
-    return Report(path, blocks, illustrative, unread_paragraphs(path, blocks))
+    return Report(path, blocks, illustrative, unread_paragraphs(path, blocks), notes)
 
 
 def unread_paragraphs(path: Path, blocks: tuple[Block, ...]) -> tuple[str, ...]:
     """Return the texts of a Word file's paragraphs that pandoc's reading lost.
 
     pandoc drops, for instance, the text of a paragraph that also anchors a text box. Each
-    paragraph of word/document.xml (tracked deletions and the fallback copies of drawings left
-    out) is looked for in what pandoc read, so that such losses are reported, not silent.
+    paragraph of word/document.xml (tracked deletions, the fallback copies of drawings and the
+    content controls showing their placeholder, which pandoc is not given, left out) is looked
+    for in what pandoc read, so that such losses are reported, not silent.
     """
     if path.suffix.lower() != ".docx":
         return ()
@@ -79,10 +80,19 @@ def _owning_paragraph(element: etree._Element) -> etree._Element | None:
 def _in_excluded(element: etree._Element, paragraph: etree._Element) -> bool:
     parent = element.getparent()
     while parent is not None and parent is not paragraph:
-        if parent.tag in _EXCLUDED:
+        if parent.tag in _EXCLUDED or _is_placeholder(parent):
             return True
         parent = parent.getparent()
-    return False
+    return _is_placeholder(paragraph.getparent())
+
+
+def _is_placeholder(element: etree._Element | None) -> bool:
+    """Return whether *element* is the content of a content control showing its placeholder."""
+    if element is None or element.tag != f"{{{_W}}}sdtContent":
+        return False
+    control = element.getparent()
+    shows = None if control is None else control.find(f"{{{_W}}}sdtPr/{{{_W}}}showingPlcHdr")
+    return shows is not None and str(shows.get(f"{{{_W}}}val", "1")).lower() not in ("0", "false", "off")
 
 
 # --- Flattening pandoc's tree ----------------------------------------------------------------------

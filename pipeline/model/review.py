@@ -184,3 +184,4 @@ class Report:
     blocks: tuple[Block, ...]
     illustrative: bool = False
     unread: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # how what was read differs from what Word shows (tracked changes…)
