@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -137,3 +139,13 @@ def test_the_build_folder_cannot_be_the_sources(sources: Path, tmp_path: Path) -
             "(sources); build into another folder, such as build/\n"
         )
     assert not (sources / "build").exists() and not (sources / "merged.yaml").exists()
+
+
+def test_outputs_get_the_usual_permissions(sources: Path, tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        build(sources, tmp_path / "build", TEMPLATES, PdfEngine.NONE)
+    finally:
+        os.umask(mask)
+    for name in ("outcome.en.docx", "status.html", "merged.yaml"):
+        assert stat.S_IMODE((tmp_path / "build" / name).stat().st_mode) == 0o644, name

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from pipeline import outputs
 from pipeline.drafts.manifest import MANIFEST_FILE
 from pipeline.drafts.merged import read_outcome
 from pipeline.errors import PipelineError, display_path
@@ -45,7 +46,7 @@ def freeze(name: str, build: Path, drafts: Path) -> Path:
     try:
         for file in (MERGED_FILE, MANIFEST_FILE):
             shutil.copyfile(build / file, partial / file)
-        partial.chmod(0o755)
+        partial.chmod(0o777 & ~outputs.UMASK)  # as mkdir would make it, not mkdtemp's 0700
         partial.rename(folder)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
