@@ -16,8 +16,11 @@ VALIDATOR := tools/ooxml/node_modules/.bin/ooxml-validator
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-outcome: $(STAMP) ## Build the outcome document from sources/ into build/
-	$(BIN)/outcome build --sources $(SOURCES) --build $(BUILD) --pdf-engine $(PDF_ENGINE) $(if $(FINAL),--final)
+# A build whose sources, templates, code, packages and options have not changed since the last
+# one is not run again (pipeline/fingerprint.py checks it in milliseconds).
+outcome: $(STAMP) ## Build the outcome document from sources/ into build/ (nothing to do if nothing changed)
+	@$(BIN)/python -m pipeline.fingerprint --sources $(SOURCES) --build $(BUILD) --pdf-engine $(PDF_ENGINE) $(if $(FINAL),--final) \
+		|| $(BIN)/outcome build --sources $(SOURCES) --build $(BUILD) --pdf-engine $(PDF_ENGINE) $(if $(FINAL),--final)
 
 validate: $(STAMP) ## Check the sources and report every problem, writing nothing
 	$(BIN)/outcome validate --sources $(SOURCES)

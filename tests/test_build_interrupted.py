@@ -220,7 +220,9 @@ def test_a_terminated_build_stops_cleanly(sources: Path, tmp_path: Path) -> None
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.2)  # imported, and rendering
+    staging, deadline = folder / outputs.STAGING_DIR, time.monotonic() + 60
+    while not staging.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # until it writes its outputs
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate()
     if process.returncode == 0:

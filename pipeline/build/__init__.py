@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import checks, drafts, intermediate, lock, outputs
+from pipeline import checks, drafts, fingerprint, intermediate, lock, outputs
 from pipeline.collect import collect
 from pipeline.errors import Diagnostics, PipelineError, Problem, SourceError, display_path
 from pipeline.merge import merge
@@ -126,6 +126,9 @@ def build_outputs(
     today: datetime.date | None,
 ) -> BuildResult:
     """Build as build() does, the lock of *build_dir* held by the caller."""
+    today = today or datetime.date.today()
+    # Taken before the sources are read: a source changed during the build then rebuilds next time.
+    depends = fingerprint.fingerprint(sources, templates, pdf_engine.value, final, today)
     validated = validate(sources)
     corpus = validated.corpus
     outcome = merge(corpus)
@@ -139,16 +142,16 @@ def build_outputs(
         written = intermediate.write_normalized(corpus.summaries, sources, staging)
         merged = intermediate.write_merged(outcome, sources, staging)
         rendered = render(outcome, templates, staging, build_timestamp(corpus.review.date), pdf_engine)
-        page = checks.write_status_page(
-            checks.status_of(assessment, today or datetime.date.today()), templates, staging
-        )
+        page = checks.write_status_page(checks.status_of(assessment, today), templates, staging)
         made = (*written, merged, *rendered.written)
         used = (*rendered.templates, templates / checks.PAGE_TEMPLATE)
         manifest = drafts.write_manifest(sources, used, staging, made, pdf_engine, rendered.engines)
+        stamp = staging / fingerprint.FINGERPRINT_FILE
+        stamp.write_text(fingerprint.text(depends), encoding="utf-8", newline="\n")
         placed = outputs.commit(
             build_dir,
             staging,
-            (*made, page, manifest),
+            (*made, page, manifest, stamp),
             (intermediate.NORMALIZED_FILES,),
             datetime.datetime.now(),
         )

@@ -1,0 +1,147 @@
+"""`make outcome` builds nothing when nothing changed, and rebuilds when anything the outputs
+depend on changed: a source, a template, the code, a package, an option, the day."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline import fingerprint
+from pipeline.build import build
+from pipeline.model import PdfEngine
+from tests.corpus import ROOT, TEMPLATES, write_sources
+
+DAY = datetime.date(2026, 3, 1)
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    sources = write_sources(tmp_path / "sources")
+    build(sources, tmp_path / "build", TEMPLATES, PdfEngine.NONE, today=DAY)
+    return sources, tmp_path / "build"
+
+
+def found(sources: Path, **changes: object) -> dict[str, object]:
+    options: dict[str, object] = {
+        "templates": TEMPLATES,
+        "pdf_engine": "none",
+        "final": False,
+        "today": DAY,
+        **changes,
+    }
+    return fingerprint.fingerprint(sources, **options)  # type: ignore[arg-type]
+
+
+def test_nothing_changed_means_up_to_date(built: tuple[Path, Path]) -> None:
+    sources, folder = built
+    assert fingerprint.up_to_date(folder, found(sources))
+
+
+EDITS = {
+    "a summary": lambda s: (s / "summaries" / "talks-2023.yaml").write_text(
+        (s / "summaries" / "talks-2023.yaml").read_text(encoding="utf-8").replace("Only in", "Solely in"),
+        encoding="utf-8",
+    ),
+    "events.yaml": lambda s: (s / "events.yaml").write_text(
+        (s / "events.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    ),
+    "review.yaml": lambda s: (s / "review.yaml").write_text(
+        (s / "review.yaml").read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8"
+    ),
+    "the front matter": lambda s: (s / "front" / "introduction.en.md").write_text(
+        (s / "front" / "introduction.en.md").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    ),
+    "a new report": lambda s: (
+        (s / "reports").mkdir() or (s / "reports" / "talks-2023.en.md").write_bytes(b"x")
+    ),
+    "a deleted summary": lambda s: (s / "summaries" / "hearings-2024.yaml").unlink(),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
+def test_a_changed_source_rebuilds(built: tuple[Path, Path], edit: str) -> None:
+    sources, folder = built
+    EDITS[edit](sources)
+    assert not fingerprint.up_to_date(folder, found(sources))
+
+
+def test_a_changed_template_rebuilds(built: tuple[Path, Path], tmp_path: Path) -> None:
+    sources, folder = built
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    assert found(sources, templates=templates)["templates"] == found(sources)["templates"]
+    (templates / "outcome.typ").write_text("// changed\n", encoding="utf-8")
+    assert found(sources, templates=templates)["templates"] != found(sources)["templates"]
+
+
+def test_changed_code_or_reference_data_rebuilds(built: tuple[Path, Path], tmp_path: Path) -> None:
+    sources, folder = built
+    code = tmp_path / "pipeline"
+    shutil.copytree(fingerprint.CODE, code, ignore=shutil.ignore_patterns("__pycache__", "fonts"))
+    before = found(sources, code=code)
+    (code / "reference" / "gcm.yaml").write_text("changed\n", encoding="utf-8")
+    assert found(sources, code=code)["code"] != before["code"]
+
+
+def test_another_package_version_rebuilds(built: tuple[Path, Path], tmp_path: Path) -> None:
+    sources, folder = built
+    site = tmp_path / "site-packages"
+    (site / "typst-0.13.0.dist-info").mkdir(parents=True)
+    before = found(sources, site_folders=[str(site)])
+    (site / "typst-0.13.0.dist-info").rename(site / "typst-0.14.0.dist-info")
+    assert found(sources, site_folders=[str(site)])["packages"] != before["packages"]
+
+
+@pytest.mark.parametrize(
+    "option", [{"pdf_engine": "typst"}, {"final": True}, {"today": DAY + datetime.timedelta(days=1)}]
+)
+def test_other_options_or_another_day_rebuild(built: tuple[Path, Path], option: dict[str, object]) -> None:
+    sources, folder = built
+    assert not fingerprint.up_to_date(folder, found(sources, **option))
+
+
+def test_an_output_changed_or_gone_rebuilds(built: tuple[Path, Path]) -> None:
+    sources, folder = built
+    (folder / "outcome.en.docx").write_bytes(b"edited")
+    assert not fingerprint.up_to_date(folder, found(sources))
+    (folder / "outcome.en.docx").unlink()
+    assert not fingerprint.up_to_date(folder, found(sources))
+
+
+def test_a_stopped_build_rebuilds(built: tuple[Path, Path]) -> None:
+    sources, folder = built
+    (folder / ".staging").mkdir()
+    assert not fingerprint.up_to_date(folder, found(sources))
+
+
+@pytest.mark.slow
+def test_make_outcome_builds_only_when_something_changed(tmp_path: Path) -> None:
+    sources = write_sources(tmp_path / "sources")
+    folder = tmp_path / "build"
+
+    def make() -> str:
+        completed = subprocess.run(
+            [
+                "make",
+                "-s",
+                "-C",
+                str(ROOT),
+                "outcome",
+                f"SOURCES={sources}",
+                f"BUILD={folder}",
+                "PDF_ENGINE=none",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return completed.stdout
+
+    assert "Built " in make()
+    assert make() == f"{folder}/ is up to date with {sources}/: nothing changed since the last build.\n"
+    EDITS["a summary"](sources)
+    assert "Built " in make()
