@@ -25,12 +25,11 @@ from lxml import etree
 
 from pipeline import limits
 from pipeline.errors import Location, Problem, SourceError
+from pipeline.ingest.package import TEXT_PARTS
 
 Json = Any  # a node of pandoc's JSON tree: {"t": kind, "c": content}, or a list of them
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-# The parts whose text ingest reads: the body, and the footnotes and endnotes of its messages.
-_TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _NOT_STRUCTURE = bytes(sorted(set(range(256)) - set(b'[]{}"')))
 _STEP = np.zeros(256, dtype=np.int8)
@@ -125,8 +124,8 @@ def prepared(path: Path) -> Prepared:
     changed: dict[str, bytes] = {}
     with zipfile.ZipFile(path) as package:
         for name in package.namelist():
-            data = package.read(name) if name in _TEXT_PARTS or name.endswith((".xml", ".rels")) else b""
-            if name in _TEXT_PARTS:
+            data = package.read(name) if name in TEXT_PARTS or name.endswith((".xml", ".rels")) else b""
+            if name in TEXT_PARTS:
                 root = etree.fromstring(data, _SAFE_XML)
                 count = sum(1 for _ in root.iter(*_TRACKED))
                 if count:
