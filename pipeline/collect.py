@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pipeline import registry
-from pipeline.errors import Diagnostics, Location, PipelineError, SourceError, display_path
+from pipeline.errors import Diagnostics, Location, PipelineError, SourceError, display_path, not_a_file
 from pipeline.front import read_front
 from pipeline.ingest.reader import read_report
 from pipeline.languages import OUTPUT_LANGUAGES, SOURCE_LANGUAGES
@@ -99,8 +99,11 @@ def _read_reports(
 def _read_required(
     path: Path, reader: Callable[[Path, Diagnostics], T], diagnostics: Diagnostics
 ) -> T | None:
-    if not path.is_file():
-        diagnostics.problem(Location(path), f"missing file (every sources folder has a {path.name})")
+    refused = not_a_file(path)
+    if refused or not path.is_file():
+        diagnostics.problem(
+            Location(path), refused or f"missing file (every sources folder has a {path.name})"
+        )
         return None
     return reader(path, diagnostics)
 
@@ -115,12 +118,17 @@ def _find_summaries(
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue  # editors' and systems' hidden files (.DS_Store, .~lock.*)
-        if path.suffix != ".yaml" or not path.is_file():
+        event, refused = path.stem, not_a_file(path)
+        # A known event's summary that is not a regular file (a link loop, a pipe) is passed on:
+        # reading it reports why, without a second problem about the event's missing summary.
+        if refused and path.suffix == ".yaml" and event not in timeline.ids:
+            diagnostics.problem(Location(path), refused)
+            continue
+        if path.suffix != ".yaml" or not (path.is_file() or refused):
             diagnostics.problem(
                 Location(path), "unexpected file in summaries/ (expected <event-id>.yaml, one per event)"
             )
             continue
-        event = path.stem
         if _unknown_event(event, "summary", path, timeline, diagnostics):
             continue
         found.append((event, path))
@@ -141,6 +149,10 @@ def _find_reports(
             diagnostics.notice(Location(path), "ignored: a Word lock file (the report is open in Word)")
             continue
         match = _REPORT_NAME.fullmatch(path.name)
+        refused = not_a_file(path)
+        if match and refused:
+            diagnostics.problem(Location(path), refused)
+            continue
         if not match or not path.is_file():
             diagnostics.problem(
                 Location(path),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +27,50 @@ class Location:
 
 
 def display_path(path: Path) -> str:
-    """Return *path* relative to the working directory when it lies below it."""
+    """Return *path* relative to the working directory when it lies below it; never raise (a
+    symbolic link loop cannot be resolved, and is itself what the message is about)."""
+    path = Path(path)
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        # The folder is resolved, not the file: a file that is a symbolic link keeps its own name.
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return os.fspath(path)
+
+
+EXCERPT = 60  # characters of the file quoted in a message
+
+
+def excerpt(written: str, size: int = EXCERPT) -> str:
+    """Return *written* as a message quotes it: at most *size* characters, "…" where it is cut (a
+    file that is not a source, such as /etc/passwd read as YAML, is never printed whole)."""
+    return written if len(written) <= size else written[: size - 1] + "…"
+
+
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_a_file(path: Path) -> str | None:
+    """Return why *path* cannot be read as a source file, or None if it is a regular file or
+    does not exist. Looked at with stat, never by opening: a named pipe or /dev/zero would block
+    or never end."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that points to itself (a loop); replace it with the file"
+        if error.errno == errno.ENOENT:
+            return "a symbolic link to a file that does not exist" if os.path.islink(path) else None
+        return f"cannot read the file: {error.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _NOT_REGULAR if test(mode)), "something else")
+    return f"not a regular file but {kind} (expected a text file)"
 
 
 _NOWHERE = Location(Path())

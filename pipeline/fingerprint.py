@@ -37,6 +37,9 @@ def _files(folder: Path) -> Iterator[Path]:
 def _digest(paths: Iterable[Path], root: Path) -> dict[str, str]:
     found = {}
     for path in paths:
+        if not path.is_file():  # a named pipe or /dev/zero would block or never end; a link loop
+            found[path.relative_to(root).as_posix()] = "not a file"  # the build will say why
+            continue
         try:
             found[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.errors import Diagnostics, Location
+from pipeline.errors import Diagnostics, Location, not_a_file
 from pipeline.model import FrontMatter
 from pipeline.records import Scope
-from pipeline.text import clean_text
+from pipeline.text import clean_text, invisible_only
 
 FRONT_DIR = "front"
 CHAPTERS = ("introduction",)
@@ -44,9 +44,11 @@ def read_front(
     chapters = []
     for file_name, (name, language) in sorted(expected.items()):
         path = folder / file_name
-        if not path.is_file():
+        refused = not_a_file(path)
+        if refused or not path.is_file():
             diagnostics.problem(
-                Location(path), f"missing file (the {name} of the '{language}' document comes from it)"
+                Location(path),
+                refused or f"missing file (the {name} of the '{language}' document comes from it)",
             )
             continue
         scope = Scope(diagnostics)
@@ -141,6 +143,11 @@ def _paragraphs(path: Path, content: str, scope: Scope) -> tuple[str, ...] | Non
             text, notes = clean_text(" ".join(block))
             for note in notes:
                 scope.notice(Location(path, number - len(block), 1), note)
+            if invisible_only(text):
+                scope.problem(
+                    Location(path, number - len(block), 1),
+                    "the paragraph is blank (only invisible characters)",
+                )
             paragraphs.append(text)
             block = []
     if scope.failed:

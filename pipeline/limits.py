@@ -36,6 +36,8 @@ SOURCE_FILE = Limit(2 * MB, "bytes", "the file is too large for a source", "spli
 YAML_DEPTH = Limit(50, "levels", "the YAML is nested too deep", "a source needs a few levels")
 # The longest real message is under 2,000 characters; an introduction paragraph under 5,000.
 TEXT_LENGTH = Limit(20_000, "characters", "the text is too long", "was it pasted more than once?")
+# A count, percentage or objective has a few digits; Python refuses to convert over 4,300.
+NUMBER_DIGITS = Limit(15, "digits", "the number is too long", "a count or a number has a few digits")
 
 # --- Reports (ingest) ----------------------------------------------------------------------------
 MARKDOWN_FILE = Limit(20 * MB, "bytes", "the file is too large for a summary report")

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from pipeline import schema
-from pipeline.errors import Diagnostics, Location, SourceError
+from pipeline.errors import Diagnostics, Location, SourceError, excerpt
 from pipeline.gcm import Reference
 from pipeline.ingest import analyse, combine, detect_language, draft_summary, report_notes
 from pipeline.ingest.objectives import ObjectiveFinder
@@ -154,7 +154,8 @@ def summary_record(source: SummaryFile, reference: Reference) -> Record[Summary]
         written = schema.text(value, name, scope)
         if written and written != source.event:
             scope.problem(
-                value.location, f"event '{written}' does not match the file name (expected '{source.event}')"
+                value.location,
+                f"event '{excerpt(written)}' does not match the file name (expected '{source.event}')",
             )
         return written
 
@@ -240,6 +241,11 @@ def _objectives(reference: Reference) -> Reader[tuple[int, ...]]:
     def read(value: YValue, name: str, scope: Scope) -> tuple[int, ...] | None:
         objectives: list[int] = []
         for item in sequence(value, name, scope) or []:
+            digits = schema.digits_of(item)
+            if digits and len(digits) > len(str(numbers[-1])):  # never converted: it may be huge
+                shown = excerpt(digits, 20) + (f" ({len(digits):,} digits)" if len(digits) > 20 else "")
+                scope.problem(item.location, f"unknown objective {shown} in {scope.context} ({expected})")
+                continue
             number = schema.integer(item, "an objective", scope)
             if number is None:
                 continue

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pipeline import yamlio
-from pipeline.errors import Diagnostics, Location, SourceError
+from pipeline.errors import Diagnostics, Location, SourceError, excerpt
 from pipeline.yamlio import YMap, YNull, YSeq, YValue
 
 T = TypeVar("T")
@@ -113,7 +113,9 @@ class Fields:
             if key in allowed:
                 continue
             suggested.add(closest(key, allowed))
-            scope.problem(key_location, f"unknown {noun} '{key}' in {context} ({expectation(key, allowed)})")
+            scope.problem(
+                key_location, f"unknown {noun} '{excerpt(key)}' in {context} ({expectation(key, allowed)})"
+            )
         for key in required:
             # A misspelt key was already reported with this key as its suggestion.
             if key not in suggested and self.get(key) is None:
@@ -186,7 +188,7 @@ class Record(Generic[R]):
                 scope.values[name_key] = self._read(name_key, name, scope)
                 location = name.location
             written = scope.values.get(name_key)
-            label = f"{noun} '{written}'" if written else self.what
+            label = f"{noun} '{excerpt(str(written))}'" if written else self.what
             scope.context = label
         required = [key for key, field in self.fields.items() if field.required]
         fields.check(self.fields, required, label, scope)
@@ -260,4 +262,4 @@ def kind_of(value: YValue) -> str:
         return "a list"
     if isinstance(value, YNull):
         return "nothing"
-    return f"'{value}'"
+    return f"'{excerpt(value)}'"

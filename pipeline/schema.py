@@ -15,17 +15,17 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+from pipeline import limits
+from pipeline.errors import excerpt
 from pipeline.languages import SOURCE_LANGUAGES, Localized
 from pipeline.model import EventDate, Precision
 from pipeline.records import Reader, Scope, expectation, kind_of, mapping, sequence
-from pipeline.text import clean_text, text_problems, western_digits
+from pipeline.text import clean_text, invisible_only, text_problems, western_digits
 from pipeline.yamlio import YMap, YNull, YStr, YValue
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 DATE_FORMS = "YYYY-MM, YYYY-MM-DD or a range START/END of either"
@@ -49,8 +49,13 @@ def text(value: YValue, name: str, scope: Scope) -> str | None:
     cleaned, notes = clean_text(value)
     for note in notes:
         scope.notice(value.location, f"{name}{scope.where}: {note}")
-    if not cleaned:
-        scope.problem(value.location, f"{name}{scope.where} is blank")
+    if invisible_only(cleaned):
+        hidden = ", ".join(dict.fromkeys(f"U+{ord(char):04X}" for char in cleaned))
+        scope.problem(
+            value.location,
+            f"{name}{scope.where} is blank"
+            + (f" (only invisible characters: {excerpt(hidden)})" if hidden else ""),
+        )
         return None
     refused = text_problems(cleaned)
     for problem in refused:
@@ -87,7 +92,7 @@ def identifier(pattern: re.Pattern[str], complaint: str) -> Reader[str]:
     def read(value: YValue, name: str, scope: Scope) -> str | None:
         written = text(value, name, scope)
         if written and not pattern.fullmatch(written):
-            scope.problem(value.location, complaint.format(written, name=name, where=scope.where))
+            scope.problem(value.location, complaint.format(excerpt(written), name=name, where=scope.where))
         return written
 
     return read
@@ -173,23 +178,44 @@ def optional_localized_in(
 
 
 def boolean(value: YValue, name: str, scope: Scope) -> bool | None:
+    """Return true or false, written so (in small letters, unquoted): YAML's other spellings
+    (`True`, `FALSE`, `yes`) mean different things to different readers."""
     if isinstance(value, YStr) and not value.quoted:
-        if value in _TRUE:
+        if value == "true":
             return True
-        if value in _FALSE:
+        if value == "false":
             return False
+        if value.lower() in ("true", "false"):
+            scope.problem(
+                value.location, f"{name}{scope.where}: found '{value}'; write true or false, in small letters"
+            )
+            return None
     scope.problem(value.location, f"expected true or false for {name}{scope.where}, found {kind_of(value)}")
     return None
 
 
+def digits_of(value: YValue) -> str | None:
+    """Return the whole number *value* writes (in Western, Arabic-Indic or Persian digits) as
+    Western digits without leading zeros; None if it is not one."""
+    if not isinstance(value, YStr):
+        return None
+    digits = western_digits(value.strip())
+    return (digits.lstrip("0") or "0") if digits.isascii() and digits.isdigit() else None
+
+
 def integer(value: YValue, name: str, scope: Scope) -> int | None:
-    """Return a whole number written in Western, Arabic-Indic or Persian digits."""
-    if isinstance(value, YStr):
-        digits = western_digits(value.strip())
-        if digits.isascii() and digits.isdigit():
-            return int(digits)
-    scope.problem(value.location, f"expected a whole number for {name}{scope.where}, found {kind_of(value)}")
-    return None
+    """Return a whole number written in Western, Arabic-Indic or Persian digits; refuse one too
+    long to be a count (limits.NUMBER_DIGITS) before converting it."""
+    digits = digits_of(value)
+    if digits is None:
+        scope.problem(
+            value.location, f"expected a whole number for {name}{scope.where}, found {kind_of(value)}"
+        )
+        return None
+    if len(digits) > limits.NUMBER_DIGITS.value:
+        scope.problem(value.location, f"{name}{scope.where}: {limits.NUMBER_DIGITS.message(len(digits))}")
+        return None
+    return int(digits)
 
 
 def percentage(value: YValue, name: str, scope: Scope) -> int | None:
@@ -225,7 +251,9 @@ def one_of(choices: tuple[str, ...]) -> Reader[str]:
     def read(value: YValue, name: str, scope: Scope) -> str | None:
         written = text(value, name, scope)
         if written and written not in choices:
-            scope.problem(value.location, f"unknown {name} '{written}' ({expectation(written, choices)})")
+            scope.problem(
+                value.location, f"unknown {name} '{excerpt(written)}' ({expectation(written, choices)})"
+            )
             return None
         return written
 

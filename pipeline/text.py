@@ -16,6 +16,12 @@ _COLLAPSIBLE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+# Unicode tag characters: invisible, yet copied and extracted as text ("ASCII smuggling" hides
+# instructions or words in them, which pdftotext and search engines then read).
+_TAGS = re.compile("[\U000e0000-\U000e007f]+")
+_SMUGGLED_SHOWN = 40  # characters of what tag characters spell, quoted in a note
+
+
 def _is_invisible_control(char: str) -> bool:
     """Control characters other than whitespace, and the byte-order mark."""
     return (unicodedata.category(char) == "Cc" and not char.isspace()) or char == "\ufeff"
@@ -36,9 +42,29 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
         notes.append(f"removed {controls} invisible control character{'s' if controls > 1 else ''}")
     if bidi or controls:
         text = "".join(char for char in text if char not in BIDI_CONTROLS and not _is_invisible_control(char))
+    tags = "".join(_TAGS.findall(text))
+    if tags:
+        notes.append(_tags_note(tags))
+        text = _TAGS.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _COLLAPSIBLE.sub(" ", text).strip()
     return text, tuple(notes)
+
+
+def _tags_note(tags: str) -> str:
+    """Return the note for removed tag characters, with the text they spell (tag U+E0041 is 'A')."""
+    spelt = "".join(chr(ord(char) - 0xE0000) for char in tags if 0xE0020 <= ord(char) <= 0xE007E)
+    shown = spelt if len(spelt) <= _SMUGGLED_SHOWN else spelt[: _SMUGGLED_SHOWN - 1] + "…"
+    count = len(tags)
+    return f"removed {count} invisible tag character{'s' if count > 1 else ''} (U+E0000–U+E007F)" + (
+        f", which spelt {shown!r}" if spelt.strip() else ""
+    )
+
+
+def invisible_only(text: str) -> bool:
+    """Tell whether *text* shows nothing: only spaces and characters drawn as nothing (a zero
+    width space, a joiner, a variation selector…). Such text is blank."""
+    return all(char.isspace() or glyphs.invisible(char) for char in text)
 
 
 def western_digits(text: str) -> str:

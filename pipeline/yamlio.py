@@ -11,6 +11,8 @@ the stack; a syntax error says, where it can, what to do (pipeline/yamlslips.py)
 from __future__ import annotations
 
 import io
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +28,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from pipeline import limits
-from pipeline.errors import Location, Problem, SourceError
+from pipeline.errors import Location, Problem, SourceError, excerpt, not_a_file
 from pipeline.yamlslips import explain
 
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -109,11 +111,13 @@ class _StrictComposer(Composer):
             raise _Rejected(event.start_mark, limits.YAML_DEPTH.message())
         if isinstance(event, AliasEvent):
             raise _Rejected(
-                event.start_mark, f"YAML alias '*{event.anchor}' is not allowed (write the value out)"
+                event.start_mark,
+                f"YAML alias '*{excerpt(str(event.anchor))}' is not allowed (write the value out)",
             )
         if event.anchor is not None:
             raise _Rejected(
-                event.start_mark, f"YAML anchor '&{event.anchor}' is not allowed (write the value out)"
+                event.start_mark,
+                f"YAML anchor '&{excerpt(str(event.anchor))}' is not allowed (write the value out)",
             )
         tag = getattr(event, "tag", None)
         if tag == "!":  # the non-specific tag: YAML drops a '!' the editor meant as text
@@ -124,7 +128,7 @@ class _StrictComposer(Composer):
             )
         if tag is not None:
             written = tag.replace("tag:yaml.org,2002:", "!!", 1)
-            raise _Rejected(event.start_mark, f"YAML tag '{written}' is not allowed")
+            raise _Rejected(event.start_mark, f"YAML tag '{excerpt(written)}' is not allowed")
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -150,8 +154,12 @@ def load(path: Path) -> YValue | None:
 
     Return None for an empty file.
     """
-    try:
-        with open(path, "rb") as stream:
+    if refused := not_a_file(path):
+        raise SourceError([Problem(Location(path), refused)])
+    try:  # opened without blocking, and looked at again once open: a named pipe must not hang
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise SourceError([Problem(Location(path), "not a regular file (expected a text file)")])
             data = stream.read(limits.SOURCE_FILE.value + 1)
             if len(data) > limits.SOURCE_FILE.value:
                 size = stream.seek(0, io.SEEK_END)
@@ -241,7 +249,7 @@ def _convert(node: Node, path: Path, lines: list[str], problems: list[Problem]) 
         if key in mapping:
             first = mapping.key_locations[key]
             problems.append(
-                Problem(key_location, f"duplicate key '{key}' (first written at line {first.line})")
+                Problem(key_location, f"duplicate key '{excerpt(key)}' (first written at line {first.line})")
             )
             continue
         mapping[key] = _convert(value_node, path, lines, problems)

@@ -179,4 +179,5 @@ def _line_up(lines: list[str], number: int) -> str:
         return ""
     column, above, name = min(levels, key=lambda level: (abs(level[0] - mine), -level[1]))
     written = "-" if dash else f"{key}:"
+    written, name = _shorten(written, 30), _shorten(name, 30)
     return f"line up '{written}' with '{name}' on line {above + 1} (column {column + 1})"
