@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from pipeline.errors import Location, Problem, SourceError, excerpt, not_a_file
 from pipeline.yamlslips import explain
 
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_QUOTED = re.compile(r"'([^'\n]{61,})'")  # what PyYAML quotes of the file, shortened in messages
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ def load(path: Path) -> YValue | None:
         elif error.context and error.context_mark and error.problem:
             message += f" ({error.context} started at line {error.context_mark.line + 1})"
         location = _location(path, mark) if mark else Location(path)
+        message = _QUOTED.sub(lambda quoted: f"'{excerpt(quoted.group(1))}'", message)  # PyYAML's
         hint = explain(error, _lines(data))
         message = f"YAML syntax error: {message}" + (f"; {hint}" if hint else "")
         raise SourceError([Problem(location, message)]) from None

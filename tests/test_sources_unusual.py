@@ -120,6 +120,15 @@ def test_long_keys_and_values_are_quoted_short(tmp_path):
     )
 
 
+def test_what_pyyaml_quotes_of_the_file_is_quoted_short(tmp_path):
+    write_summary(tmp_path, "    text: Data.\n    objectives: !" + "a" * 200 + "!x [1]\n")
+    assert_refused(
+        tmp_path,
+        f"{SUMMARY}:6:17: YAML syntax error: found undefined tag handle '!{'a' * 58}…' (while parsing a "
+        "node started at line 6)",
+    )
+
+
 def test_an_objective_of_thousands_of_digits_is_an_unknown_objective(tmp_path):
     write_summary(tmp_path, "    text: Data.\n    objectives: [" + "1" * 5000 + ", ٠٠٣]\n")
     assert_refused(
