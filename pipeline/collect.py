@@ -88,6 +88,10 @@ def _read_reports(
     """Return the reports that could be read; add the others to *unread*."""
     read = []
     for event, language, path in found:
+        if refused := not_a_file(path):  # never opened: a named pipe or /dev/zero would not end
+            diagnostics.problem(Location(path), refused)
+            unread.append((event, path))
+            continue
         try:
             read.append(ReportFile(event, language, read_report(path)))
         except SourceError as error:
@@ -149,11 +153,11 @@ def _find_reports(
             diagnostics.notice(Location(path), "ignored: a Word lock file (the report is open in Word)")
             continue
         match = _REPORT_NAME.fullmatch(path.name)
-        refused = not_a_file(path)
-        if match and refused:
+        refused = not_a_file(path)  # reported when read, as a summary's is
+        if match and refused and match.group("event") not in timeline.ids:
             diagnostics.problem(Location(path), refused)
             continue
-        if not match or not path.is_file():
+        if not match or not (path.is_file() or refused):
             diagnostics.problem(
                 Location(path),
                 f"unexpected file in reports/ (expected <event-id>.<{_LANGUAGE_CODES}>.docx or .md, "

@@ -70,7 +70,7 @@ def not_a_file(path: Path) -> str | None:
     if stat.S_ISREG(mode):
         return None
     kind = next((name for test, name in _NOT_REGULAR if test(mode)), "something else")
-    return f"not a regular file but {kind} (expected a text file)"
+    return f"not a regular file but {kind} (expected the file itself)"
 
 
 _NOWHERE = Location(Path())

@@ -161,7 +161,7 @@ def load(path: Path) -> YValue | None:
     try:  # opened without blocking, and looked at again once open: a named pipe must not hang
         with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as stream:
             if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                raise SourceError([Problem(Location(path), "not a regular file (expected a text file)")])
+                raise SourceError([Problem(Location(path), "not a regular file (expected the file itself)")])
             data = stream.read(limits.SOURCE_FILE.value + 1)
             if len(data) > limits.SOURCE_FILE.value:
                 size = stream.seek(0, io.SEEK_END)

@@ -74,9 +74,9 @@ def _folder(path: Path) -> None:
 
 
 NOT_FILES = {
-    "folder": (_folder, "not a regular file but a folder (expected a text file)"),
-    "fifo": (_fifo, "not a regular file but a named pipe (expected a text file)"),
-    "dev-zero": (_device, "not a regular file but a device (expected a text file)"),
+    "folder": (_folder, "not a regular file but a folder (expected the file itself)"),
+    "fifo": (_fifo, "not a regular file but a named pipe (expected the file itself)"),
+    "dev-zero": (_device, "not a regular file but a device (expected the file itself)"),
 }
 
 
@@ -92,6 +92,17 @@ def test_a_source_that_is_not_a_regular_file_is_refused_without_reading_it(kind,
     path.unlink()
     make(path)
     assert_refused_with(tmp_path, f"sources/{source}: {message}")  # a FIFO read would hang here
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+@pytest.mark.parametrize("kind", sorted(NOT_FILES))
+def test_a_report_that_is_not_a_regular_file_is_refused_without_reading_it(kind, tmp_path):
+    make, message = NOT_FILES[kind]
+    shutil.copytree(BASE, tmp_path / "sources")
+    (tmp_path / SUMMARY).unlink()
+    (tmp_path / "sources" / "reports").mkdir()
+    make(tmp_path / "sources" / "reports" / "talks-2023.en.md")
+    assert_refused_with(tmp_path, f"sources/reports/talks-2023.en.md: {message}")
 
 
 def test_a_summary_linked_to_another_file_is_quoted_short(tmp_path):
