@@ -4,6 +4,9 @@ plain reason, exit status 1, no traceback, nothing written or replaced (even wit
 from __future__ import annotations
 
 import codecs
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -12,6 +15,8 @@ import pytest
 from pipeline.ingest.package import check_file
 from tests import hostile_docx as hostile
 from tests.hostile_docx import DOCUMENT, DOCUMENT_RELS, W, accepted, refusal
+
+OUTCOME = Path(sys.executable).with_name("outcome")
 
 SAVE = "open the file in Word and save it again"
 
@@ -175,3 +180,18 @@ def test_a_part_that_is_not_well_formed_is_refused(tmp_path):
 
 def test_the_pre_flight_returns_the_reader(tmp_path):
     assert check_file(hostile.sound_report(Path("report.docx"))) == "docx"
+
+
+def test_a_named_pipe_is_not_read(tmp_path):
+    pipe = tmp_path / "report.docx"
+    os.mkfifo(pipe)
+    result = subprocess.run(
+        [str(OUTCOME), "ingest", str(pipe), "--event", "talks-2023", "-o", str(tmp_path / "out.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "report.docx: not a regular file but a named pipe (expected the file itself)" in result.stderr
+    assert not (tmp_path / "out.yaml").exists()

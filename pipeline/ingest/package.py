@@ -17,7 +17,7 @@ from typing import TypeVar
 from lxml import etree
 
 from pipeline import limits
-from pipeline.errors import Location, Problem, SourceError
+from pipeline.errors import Location, Problem, SourceError, not_a_file
 from pipeline.ooxml import ENCODINGS, PartScan, markup_of, relationships, scan_part
 
 FORMATS = {".docx": "docx", ".md": "markdown-smart"}
@@ -40,6 +40,8 @@ def check_file(path: Path) -> str:
         raise refused(
             path, "a Word lock file (Word keeps it while the document is open): use the document itself"
         )
+    if (unusual := not_a_file(path)) is not None:
+        raise refused(path, unusual)
     if not path.is_file():
         raise refused(path, "no such file")
     suffix = path.suffix.lower()
