@@ -76,6 +76,16 @@ PANDOC_MEMORY = Limit(
     1024, "MB", "pandoc needed too much memory to read the file", "is something nested thousands deep?"
 )
 
+# --- Checks (possible duplicates) ---------------------------------------------------------------
+# What the duplicate check keeps, so that thousands of near-identical messages give a few findings
+# and a few MB, not 100 million pairs and 20 GB: the best DUPLICATE_MATCHES earlier look-alikes of
+# each message; a set of more than DUPLICATE_GROUP messages alike is one finding that names the
+# first and DUPLICATE_GROUP of the others. DUPLICATE_ROWS messages are scored against all the
+# others at once (256 × 20,000 messages: 5 MB of scores).
+DUPLICATE_MATCHES = 3
+DUPLICATE_GROUP = 5
+DUPLICATE_ROWS = 256
+
 # --- Tools ---------------------------------------------------------------------------------------
 PANDOC_SECONDS = Limit(120, "s", "pandoc did not finish reading the file")
 LIBREOFFICE_SECONDS = Limit(180, "s", "LibreOffice did not finish the conversion")

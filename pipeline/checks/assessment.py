@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.checks.duplicates import Duplicate, possible_duplicates
+from pipeline.checks.duplicates import Duplicate, LookAlikes, find_duplicates
 from pipeline.checks.words import WordCount, count_words
 from pipeline.errors import Location
 from pipeline.model import Corpus, KeyMessage, OutcomeDocument
@@ -21,6 +21,7 @@ class Assessment:
     views: tuple[DocumentView, ...]
     words: tuple[WordCount, ...]
     duplicates: tuple[Duplicate, ...]
+    look_alikes: tuple[LookAlikes, ...]  # groups of many messages alike, apart from the pairs
 
     @property
     def messages(self) -> tuple[KeyMessage, ...]:
@@ -35,10 +36,12 @@ class Assessment:
 def assess(corpus: Corpus, outcome: OutcomeDocument) -> Assessment:
     """Return the assessment of *outcome*, merged from *corpus*."""
     views = tuple(document_view(outcome, code) for code in corpus.review.languages)
+    duplicates = find_duplicates(corpus, outcome.timeline)
     return Assessment(
         corpus=corpus,
         outcome=outcome,
         views=views,
         words=tuple(count_words(view, corpus.review.word_limit) for view in views),
-        duplicates=possible_duplicates(corpus, outcome.timeline),
+        duplicates=duplicates.pairs,
+        look_alikes=duplicates.groups,
     )

@@ -12,6 +12,7 @@ from pipeline.checks.assessment import Assessment
 from pipeline.checks.findings import Finding, Level
 from pipeline.checks.parity import parity
 from pipeline.languages import LANGUAGES
+from pipeline.limits import DUPLICATE_GROUP
 
 PLACEHOLDERS = ("…", "...")
 _SAMPLE = "marked 'illustrative: true': sample content, to be replaced by the real text"
@@ -78,6 +79,18 @@ def _duplicates(assessment: Assessment, final: bool) -> Iterator[Finding]:
             f"message '{pair.later}'",
             f"may say the same as '{pair.earlier}' ({pair.similarity} % alike): mark it "
             f"'same_as: {pair.earlier}' to merge them, or 'distinct_from: [{pair.earlier}]'",
+        )
+    for group in assessment.look_alikes:
+        what = f"messages under objective {group.objective}" if group.objective else "cross-cutting messages"
+        named = ", ".join(f"'{uid}'" for uid in group.messages[: DUPLICATE_GROUP + 1])
+        more = len(group.messages) - DUPLICATE_GROUP - 1
+        yield Finding(
+            Level.WARNING,
+            group.location,
+            f"{len(group.messages):,} {what}",
+            f"may say the same (each at least {group.similarity} % like another of them): {named}"
+            f"{f' and {more:,} more' if more else ''}; mark each repeat 'same_as: <the message it "
+            "repeats>' to merge them, or 'distinct_from: [<message>]' to set it apart",
         )
     known = {message.uid for message in assessment.messages}
     for message in assessment.messages:
