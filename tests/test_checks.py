@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import numpy
 import pytest
 from click.testing import CliRunner
+from rapidfuzz import fuzz, process
 
 from pipeline.build import validate
-from pipeline.checks.duplicates import possible_duplicates
+from pipeline.checks.duplicates import (
+    Duplicate,
+    LookAlikes,
+    PossibleDuplicates,
+    _comparable,
+    find_duplicates,
+    possible_duplicates,
+)
 from pipeline.cli import main
 from pipeline.errors import display_path
+from pipeline.limits import DUPLICATE_GROUP
 from pipeline.merge import merge
+from pipeline.model import Corpus, Event, KeyMessage
 from pipeline.reference import REFERENCE_FILE
 from tests.corpus import BASE, assemble
 
@@ -180,3 +192,100 @@ def test_fifteen_thousand_look_alikes_are_one_finding_not_a_hundred_million_pair
         "repeats>' to merge them, or 'distinct_from: [<message>]' to set it apart"
     ]
     assert files_of(tmp_path) == before
+
+
+def test_the_bounded_check_finds_what_comparing_every_pair_finds(tmp_path):
+    # 600 messages: more than two rows of scores at a time, some with one language only, repeated
+    # phrases (groups), rare ones (pairs), and some set apart; against a plain all-pairs reference.
+    rng = random.Random(13)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    vocabulary = ["".join(rng.choices(letters, k=rng.randint(4, 9))) for _ in range(300)]
+    phrases = [" ".join(rng.sample(vocabulary, 8)) for _ in range(120)]
+    corpus = validate(write_look_alikes(tmp_path / "sources", messages=600, events=30)).corpus
+    saying: dict[str, list[str]] = {}  # the messages written so far from each phrase
+
+    def rewritten(message: KeyMessage) -> KeyMessage:
+        phrase = rng.choice(phrases[: rng.choice((10, 120))])
+        words = phrase.split()
+        words[rng.randrange(8)] = rng.choice(vocabulary)
+        text = {"en": " ".join(words)} | ({"ar": " ".join(reversed(words))} if rng.random() < 0.7 else {})
+        earlier = saying.setdefault(phrase, [])
+        apart = tuple(rng.sample(earlier, 1)) if earlier and rng.random() < 0.3 else ()
+        earlier.append(message.uid)
+        return replace(message, text=text, objectives=rng.choice(((1,), (2,), ())), distinct_from=apart)
+
+    corpus = replace(
+        corpus,
+        summaries=tuple(
+            replace(summary, messages=tuple(map(rewritten, summary.messages))) for summary in corpus.summaries
+        ),
+    )
+    timeline = merge(corpus).timeline
+    found = find_duplicates(corpus, timeline)
+    assert found.pairs and found.groups  # the case covers both
+    assert found == _every_pair(corpus, timeline)
+
+
+def _every_pair(corpus: Corpus, timeline: tuple[Event, ...]) -> PossibleDuplicates:
+    """Score every pair, keep the best three earlier look-alikes of each message, then group: what
+    find_duplicates must find, written plainly."""
+    threshold = corpus.review.duplicate_threshold
+    rank = {event.id: index for index, event in enumerate(timeline)}
+    messages = sorted(
+        (message for summary in corpus.summaries for message in summary.messages),
+        key=lambda message: rank[message.event],
+    )
+    stakeholders = {event.id for event in timeline if event.stakeholder}
+    parts: dict[tuple[bool, int | None], list[KeyMessage]] = {}
+    for message in messages:
+        parts.setdefault((message.event in stakeholders, message.primary_objective), []).append(message)
+    pairs, groups = [], []
+    for (_, objective), group in parts.items():
+        texts = [_comparable(message) for message in group]
+        matches = []
+        for later, message in enumerate(group):
+            scores = []
+            for first in range(later):
+                other = group[first]
+                if other.event == message.event or other.uid in message.distinct_from:
+                    continue
+                if message.uid in other.distinct_from:
+                    continue
+                common = [code for code in texts[later] if code in texts[first]]
+                score = max(
+                    int(
+                        process.cdist(
+                            [texts[later][code]],
+                            [texts[first][code]],
+                            scorer=fuzz.ratio,
+                            processor=None,
+                            score_cutoff=threshold,
+                            dtype=numpy.uint8,
+                        )[0, 0]
+                    )
+                    for code in common
+                )
+                if score:
+                    scores.append((-score, first))
+            matches += [(first, later, -score) for score, first in sorted(scores)[:3]]
+        matches.sort()
+        linked = {position: {position} for position in range(len(group))}
+        for first, later, _ in matches:
+            if linked[first] is not linked[later]:
+                merged = linked[first] | linked[later]
+                for position in merged:
+                    linked[position] = merged
+        grouped = set()
+        for members in {id(members): members for members in linked.values()}.values():
+            if len(members) > DUPLICATE_GROUP:
+                grouped |= members
+                ordered = sorted(members)
+                similarity = min(score for _, later, score in matches if later in members)
+                uids = tuple(group[position].uid for position in ordered)
+                groups.append(LookAlikes(uids, similarity, objective, group[ordered[0]].location))
+        pairs += [
+            Duplicate(group[first].uid, group[later].uid, score, objective, group[later].location)
+            for first, later, score in matches
+            if later not in grouped
+        ]
+    return PossibleDuplicates(tuple(pairs), tuple(groups))
