@@ -124,12 +124,11 @@ def _best_matches(group: list[KeyMessage], threshold: int) -> Iterator[tuple[int
     position = {message.uid: index for index, message in enumerate(group)}
     event_ids = {event: index for index, event in enumerate(dict.fromkeys(m.event for m in group))}
     events = numpy.array([event_ids[message.event] for message in group], dtype=numpy.int32)
-    apart = {
-        (max(pair), min(pair))
+    apart = {  # (later, earlier) positions of the pairs a distinct_from sets apart
+        (max(index, position[other]), min(index, position[other]))
         for index, message in enumerate(group)
         for other in message.distinct_from
         if other in position
-        for pair in ((index, position[other]),)
     }
     languages = {
         code: numpy.array([index for index, text in enumerate(texts) if text.get(code)], dtype=numpy.intp)
