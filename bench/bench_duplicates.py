@@ -20,15 +20,13 @@ from __future__ import annotations
 import datetime
 import json
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.synthetic import write_corpus
-from pipeline import yamlio
+from bench.synthetic import write_corpus, write_events, write_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES = ("one event", "40 events", "synthetic")
@@ -40,37 +38,14 @@ MEGABYTES_TARGET = 333.0
 def write_alike(target: Path, messages: int, events: int, arabic: bool) -> Path:
     """Write a sources folder of *messages* near-identical messages under objective 13, spread
     round-robin over *events* events; return it."""
-    shutil.rmtree(target, ignore_errors=True)
-    (target / "summaries").mkdir(parents=True)
-    shutil.copy(ROOT / "sources" / "review.yaml", target / "review.yaml")
-    shutil.copytree(ROOT / "sources" / "front", target / "front")
-    rows = []
-    for number in range(events):
-        event_id = f"alike-{number:03d}"
-        rows.append(
-            {
-                "id": event_id,
-                "organizer": {"en": f"Organizer {number}", "ar": f"الجهة المنظمة {number}"},
-                "title": {"en": f"Event {number}", "ar": f"حدث {number}"},
-                "date": f"{2022 + number % 3}-{1 + number % 12:02d}",
-                "phase": "preparatory",
-            }
-        )
+    for number, event in enumerate(write_events(target, events, name="alike", stakeholder_every=0)):
         texts = [
             {"en": f"Message number {index} about detention."}
             | ({"ar": f"الرسالة رقم {index} بشأن الاحتجاز."} if arabic else {})
             for index in range(number, messages, events)
         ]
-        summary = {
-            "event": event_id,
-            "language": "en",
-            "illustrative": True,
-            "messages": [
-                {"id": f"m{index}", "objectives": [13], "text": text} for index, text in enumerate(texts)
-            ],
-        }
-        yamlio.dump(summary, target / "summaries" / f"{event_id}.yaml", header="SYNTHETIC benchmark data.")
-    yamlio.dump({"events": rows}, target / "events.yaml", header="SYNTHETIC benchmark data.")
+        alike = [{"id": f"m{index}", "objectives": [13], "text": text} for index, text in enumerate(texts)]
+        write_summary(target, event, alike)
     return target
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline import yamlio
@@ -26,32 +27,48 @@ def _sentence(rng: random.Random, words: list[str], length: int) -> str:
     return " ".join(rng.choice(words) for _ in range(length)).capitalize() + "."
 
 
-def write_corpus(target: Path, messages: int, events: int = 40, seed: int = 2024) -> Path:
-    """Write a sources folder with *messages* messages spread over *events* events; return it."""
-    rng = random.Random(seed)
+def write_events(
+    target: Path, events: int, name: str = "synthetic-event", stakeholder_every: int = 5
+) -> list[str]:
+    """Start a sources folder in *target* (the bundled review and front matter, *events* events,
+    every *stakeholder_every*-th a stakeholder one, none if 0); return the events' ids."""
     shutil.rmtree(target, ignore_errors=True)
     (target / "summaries").mkdir(parents=True)
     shutil.copy(ROOT / "sources" / "review.yaml", target / "review.yaml")
     shutil.copytree(ROOT / "sources" / "front", target / "front")
-    rows = []
-    for number in range(events):
-        event_id = f"synthetic-event-{number:03d}"
-        rows.append(
-            {
-                "id": event_id,
-                "organizer": {"en": f"Organizer {number}", "ar": f"الجهة المنظمة {number}"},
-                "title": {"en": f"Synthetic event {number}", "ar": f"حدث اصطناعي {number}"},
-                "date": f"{2022 + number % 3}-{1 + number % 12:02d}",
-                "phase": "preparatory",
-                "stakeholder": number % 5 == 0,
-            }
-        )
+    rows = [
+        {
+            "id": f"{name}-{number:03d}",
+            "organizer": {"en": f"Organizer {number}", "ar": f"الجهة المنظمة {number}"},
+            "title": {"en": f"Event {number}", "ar": f"حدث {number}"},
+            "date": f"{2022 + number % 3}-{1 + number % 12:02d}",
+            "phase": "preparatory",
+            "stakeholder": bool(stakeholder_every) and number % stakeholder_every == 0,
+        }
+        for number in range(events)
+    ]
+    yamlio.dump({"events": rows}, target / "events.yaml", header=_HEADER)
+    return [str(row["id"]) for row in rows]
+
+
+def write_summary(target: Path, event: str, messages: Sequence[Mapping[str, object]]) -> None:
+    """Write the summary of *event* in the sources folder *target*, with *messages*."""
+    summary = {"event": event, "language": "en", "illustrative": True, "messages": messages}
+    yamlio.dump(summary, target / "summaries" / f"{event}.yaml", header=_HEADER)
+
+
+_HEADER = "SYNTHETIC benchmark data."
+
+
+def write_corpus(target: Path, messages: int, events: int = 40, seed: int = 2024) -> Path:
+    """Write a sources folder with *messages* messages spread over *events* events; return it."""
+    rng = random.Random(seed)
+    for number, event in enumerate(write_events(target, events)):
         share = messages // events + (1 if number < messages % events else 0)
-        summary = {
-            "event": event_id,
-            "language": "en",
-            "illustrative": True,
-            "messages": [
+        write_summary(
+            target,
+            event,
+            [
                 {
                     "id": f"m{index}",
                     "kind": rng.choice(_KINDS),
@@ -63,7 +80,5 @@ def write_corpus(target: Path, messages: int, events: int = 40, seed: int = 2024
                 }
                 for index in range(share)
             ],
-        }
-        yamlio.dump(summary, target / "summaries" / f"{event_id}.yaml", header="SYNTHETIC benchmark data.")
-    yamlio.dump({"events": rows}, target / "events.yaml", header="SYNTHETIC benchmark data.")
+        )
     return target
