@@ -13,6 +13,7 @@ from typing import ParamSpec, TypeVar
 import click
 
 from pipeline.errors import PipelineError, Problem
+from pipeline.fingerprint import templates_folder as templates_folder
 from pipeline.model import PdfEngine
 
 P = ParamSpec("P")
@@ -52,7 +53,6 @@ sources_option = click.option(
     show_default=True,
     help="Folder with review.yaml, events.yaml and summaries/.",
 )
-PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 templates_option = click.option(
     "--templates",
     type=click.Path(file_okay=False, path_type=Path),
@@ -60,13 +60,6 @@ templates_option = click.option(
     help="Folder with the Word templates outcome.<language>.docx "
     "[default: templates/ if there is one here, else the project's templates/].",
 )
-
-
-def templates_folder(templates: Path | None) -> Path:
-    if templates is not None:
-        return templates
-    local = Path("templates")
-    return local if local.is_dir() else PROJECT_TEMPLATES
 
 
 build_option = click.option(

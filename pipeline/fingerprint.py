@@ -21,13 +21,23 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+# The build folder's own files (pipeline.outputs writes them).
 FINGERPRINT_FILE = ".fingerprint.json"
+MANIFEST_FILE = "manifest.json"
+STAGING_DIR = ".staging"
 CODE = Path(__file__).resolve().parent  # the pipeline package: code, reference data, fonts
 
 
 def _files(folder: Path) -> Iterator[Path]:
-    """Yield the files below *folder*, hidden files and folders and Python caches left out."""
-    for root, folders, names in os.walk(folder):
+    """Yield the files below *folder*, hidden files and folders and Python caches left out;
+    linked folders are followed (the build reads through them), each folder once."""
+    seen: set[tuple[int, int]] = set()
+    for root, folders, names in os.walk(folder, followlinks=True):
+        status = os.stat(root)
+        if (status.st_dev, status.st_ino) in seen:  # a link back up: a loop
+            folders[:] = []
+            continue
+        seen.add((status.st_dev, status.st_ino))
         folders[:] = sorted(name for name in folders if not name.startswith(".") and name != "__pycache__")
         for name in sorted(names):
             if not name.startswith("."):
@@ -64,13 +74,19 @@ def _site_folders() -> list[str]:
     return [folder for folder in sys.path if folder.endswith(("site-packages", "dist-packages"))]
 
 
-def _libreoffice() -> str:
-    program = shutil.which("soffice") or shutil.which("libreoffice")
-    if program is None:
+def _program(*names: str) -> str:
+    """Return where the first of the programs *names* on PATH is, with its size and time, and
+    those of the binary beside it that does the work (LibreOffice's soffice.bin)."""
+    found = next((path for name in names if (path := shutil.which(name))), None)
+    if found is None:
         return "absent"
-    target = os.path.realpath(program)
-    status = os.stat(target)
-    return f"{target}:{status.st_size}:{status.st_mtime_ns}"
+    target = os.path.realpath(found)
+    described = []
+    for path in (target, f"{target}.bin"):
+        if os.path.isfile(path):
+            status = os.stat(path)
+            described.append(f"{path}:{status.st_size}:{status.st_mtime_ns}")
+    return " ".join(described)
 
 
 def fingerprint(
@@ -90,25 +106,32 @@ def fingerprint(
         "packages": _packages(_site_folders() if site_folders is None else site_folders),
         "python": sys.version,
         "pdf_engine": pdf_engine,
-        "libreoffice": _libreoffice() if pdf_engine == "libreoffice" else "",
+        "libreoffice": _program("soffice", "libreoffice") if pdf_engine == "libreoffice" else "",
+        # pypandoc runs a pandoc on PATH before its own, to read the reports.
+        "pandoc": _program("pandoc"),
+        "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),  # the dates in the outputs
         "final": final,
         "day": today.isoformat(),
         "folders": [str(sources.resolve()), str(templates.resolve())],
     }
 
 
-def text(found: dict[str, object]) -> str:
-    return json.dumps(found, indent=1, sort_keys=True) + "\n"
+def text(found: dict[str, object], unlisted: dict[str, str] | None = None) -> str:
+    """Return the content of build/.fingerprint.json: what the build depended on (*found*) and the
+    hashes of the outputs its manifest does not list (the status page)."""
+    return json.dumps({"depends": found, "unlisted": unlisted or {}}, indent=1, sort_keys=True) + "\n"
 
 
 def up_to_date(build: Path, found: dict[str, object]) -> bool:
     """Return whether the last build into *build* had the same fingerprint and left every output."""
     try:
-        recorded = (build / FINGERPRINT_FILE).read_text(encoding="utf-8")
-        outputs = json.loads((build / "manifest.json").read_text(encoding="utf-8"))["outputs"]
-    except (OSError, ValueError, KeyError):
+        recorded = json.loads((build / FINGERPRINT_FILE).read_text(encoding="utf-8"))
+        outputs = json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8"))["outputs"]
+        same = recorded["depends"] == json.loads(text(found))["depends"]
+        outputs = {**outputs, **recorded["unlisted"]}
+    except (OSError, ValueError, KeyError, TypeError):
         return False
-    if recorded != text(found) or (build / ".staging").exists():
+    if not same or (build / STAGING_DIR).exists():
         return False
     # The outputs must still be there as built (a hand edit or a deletion rebuilds).
     for name, digest in outputs.items():
@@ -120,6 +143,15 @@ def up_to_date(build: Path, found: dict[str, object]) -> bool:
     return True
 
 
+def templates_folder(templates: Path | None) -> Path:
+    """Return the templates folder a command uses: *templates* if given, else templates/ here if
+    there is one, else the project's."""
+    if templates is not None:
+        return templates
+    local = Path("templates")
+    return local if local.is_dir() else CODE.parent / "templates"
+
+
 def main(arguments: list[str] | None = None) -> int:
     """Exit 0 and say so when the build folder is up to date with the sources, 1 otherwise."""
     parser = argparse.ArgumentParser(prog="python -m pipeline.fingerprint", description=main.__doc__)
@@ -129,9 +161,7 @@ def main(arguments: list[str] | None = None) -> int:
     parser.add_argument("--pdf-engine", default="typst")
     parser.add_argument("--final", action="store_true")
     options = parser.parse_args(arguments)
-    templates = options.templates or (
-        Path("templates") if Path("templates").is_dir() else CODE.parent / "templates"
-    )
+    templates = templates_folder(options.templates)
     found = fingerprint(options.sources, templates, options.pdf_engine, options.final, datetime.date.today())
     if up_to_date(options.build, found):
         print(

@@ -18,17 +18,16 @@ import json
 import os
 import shutil
 import signal
-import tempfile
-import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from pipeline import files
 from pipeline.errors import Location, PipelineError, Problem, display_path
+from pipeline.fingerprint import FINGERPRINT_FILE, MANIFEST_FILE, STAGING_DIR
 
-STAGING_DIR = ".staging"
 COMMIT_FILE = "COMMIT"  # in the staging folder: what is being moved into place
-MANIFEST_FILE = "manifest.json"
 PROTECTED_SUFFIXES = (".docx", ".pdf")  # outputs an editor may open and change by hand
 
 
@@ -40,56 +39,48 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write *data* to *path* atomically: a reader sees the old file or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(descriptor, 0o666 & ~UMASK)  # as open() would make it, not mkstemp's 0600
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-UMASK = _umask()
-
-
-def write_text(path: Path, text: str) -> None:
-    """Write *text* to *path* as UTF-8 with LF line ends, atomically."""
-    write_bytes(path, text.encode("utf-8"))
-
-
 # --- Staging ---------------------------------------------------------------------------------------
 
 
-def open_staging(build: Path) -> tuple[Path, tuple[Problem, ...]]:
-    """Return an empty staging folder in *build* (the lock held), after finishing the move a killed
-    build was making, or removing what it was writing; and what the editor should know of it."""
+def recover(build: Path) -> tuple[Problem, ...]:
+    """Finish the move a stopped build was making into *build* (the lock held), or remove what it
+    was writing; return what the editor should know of it. Run first, whatever the sources say."""
     staging = build / STAGING_DIR
-    notes: tuple[Problem, ...] = ()
-    if (staging / COMMIT_FILE).is_file():
-        plan = json.loads((staging / COMMIT_FILE).read_text(encoding="utf-8"))
-        _check_targets(build, plan["files"], "before the build can finish what a stopped build began")
-        with _signals_held():
-            notes = (
-                Problem(Location(build), "finished putting in place the outputs of a build that was stopped"),
-                *_move_into_place(build, staging),
-            )
-    if staging.exists():
+    if not (staging / COMMIT_FILE).is_file():
+        shutil.rmtree(staging, ignore_errors=True)
+        return ()
+    plan = _plan(staging)
+    _check_targets(build, plan["files"], "before the build can finish what a stopped build began")
+    with _signals_held():
+        notes = _move_into_place(build, staging, plan)
         shutil.rmtree(staging)
+    return (
+        Problem(Location(build), "finished putting in place the outputs of a build that was stopped"),
+        *notes,
+    )
+
+
+def open_staging(build: Path) -> Path:
+    """Return an empty staging folder in *build* (the lock held, recover() run)."""
+    staging = build / STAGING_DIR
+    shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
-    return staging, notes
+    return staging
+
+
+def _plan(staging: Path) -> dict[str, Any]:
+    """Return the moves a build recorded in .staging/COMMIT; refuse one that cannot be read."""
+    path = staging / COMMIT_FILE
+    try:
+        plan = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(plan, dict) and {"files", "remove", "previous", "stamp"} <= plan.keys():
+            return plan
+    except (OSError, ValueError):
+        pass
+    raise PipelineError(
+        f"{display_path(path)}: the record of a stopped build's moves cannot be read; look at the "
+        f"outputs in {display_path(staging.parent)}, remove {display_path(staging)}, then build again"
+    )
 
 
 def discard_staging(build: Path) -> None:
@@ -107,45 +98,49 @@ def commit(
     the previous build's outputs and removing those it made that this build did not (as listed in
     its manifest, and every file matching the patterns *owned* by the build); an output changed by hand
     since is moved aside (named with *stamp*). Return what the editor should know."""
-    files = sorted({path.relative_to(staging).as_posix() for path in produced}, key=_manifest_last)
-    for name in files:
-        _check_complete(staging / name)
-        _fsync(staging / name)
+    names = sorted({path.relative_to(staging).as_posix() for path in produced}, key=_manifest_last)
+    for name in names:
+        files.check_complete(staging / name)
+        files.fsync(staging / name)
     previous = _previous_outputs(build)
     leftover = {path.relative_to(build).as_posix() for pattern in owned for path in build.glob(pattern)}
     plan = {
-        "files": files,
-        "remove": sorted((set(previous) | leftover) - set(files)),
+        "files": names,
+        "remove": sorted((set(previous) | leftover) - set(names)),
         "previous": previous,
         "stamp": stamp.strftime("%Y%m%d-%H%M%S"),
     }
-    _check_targets(build, files, "the previous outputs are unchanged")
+    _check_targets(build, names, "the previous outputs are unchanged")
     # Ctrl-C and SIGTERM wait the few milliseconds of the moves: the outputs are never left half
     # old, half new by them (a SIGKILL or a power cut can; the next build then finishes the move).
-    with _signals_held():
-        write_text(staging / COMMIT_FILE, json.dumps(plan, indent=1) + "\n")
-        notes = _move_into_place(build, staging)
+    with _signals_held() as stopped:
+        files.write_text(staging / COMMIT_FILE, json.dumps(plan, indent=1) + "\n")
+        files.fsync(staging)
+        notes = _move_into_place(build, staging, plan)
         shutil.rmtree(staging)
+    if stopped:
+        notes += (
+            Problem(Location(build), "asked to stop while moving the outputs into place: finished first"),
+        )
     return notes
 
 
 @contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back for the block: note them, then act on them after it (as
-    Ctrl-C). Outside the main thread, where handlers cannot be set, the block runs as it is."""
+def _signals_held() -> Iterator[list[int]]:
+    """Hold SIGINT and SIGTERM back for the block, which finishes; yield the list of those that
+    came, for the caller to say so. Outside the main thread, where handlers cannot be set, the
+    block runs as it is."""
     caught: list[int] = []
     try:
         previous = {number: signal.signal(number, lambda n, _: caught.append(n)) for number in _HELD}
     except ValueError:  # not the main thread
-        yield
+        yield caught
         return
     try:
-        yield
+        yield caught
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-    if caught:
-        raise KeyboardInterrupt
 
 
 _HELD = (signal.SIGINT, signal.SIGTERM)
@@ -171,8 +166,9 @@ def _blocked(path: Path, expected: str, consequence: str) -> None:
     )
 
 
-def _manifest_last(name: str) -> tuple[bool, str]:
-    return (name == MANIFEST_FILE, name)
+def _manifest_last(name: str) -> tuple[int, str]:
+    """The manifest, then the fingerprint, move last: they say the build is complete."""
+    return ({MANIFEST_FILE: 1, FINGERPRINT_FILE: 2}.get(name, 0), name)
 
 
 def _previous_outputs(build: Path) -> dict[str, str]:
@@ -183,18 +179,17 @@ def _previous_outputs(build: Path) -> dict[str, str]:
         return {}
     if not isinstance(outputs, dict):
         return {}
-    return {str(name): str(digest) for name, digest in outputs.items() if _inside(build, str(name))}
+    return {str(name): str(digest) for name, digest in outputs.items() if _inside(str(name))}
 
 
-def _inside(build: Path, name: str) -> bool:
+def _inside(name: str) -> bool:
     return not Path(name).is_absolute() and ".." not in Path(name).parts
 
 
-def _move_into_place(build: Path, staging: Path) -> tuple[Problem, ...]:
+def _move_into_place(build: Path, staging: Path, plan: Mapping[str, Any]) -> tuple[Problem, ...]:
     """Carry out .staging/COMMIT: move each staged file into *build* (those already moved by a
     stopped build are skipped), then remove the outputs of the previous build that are not made
     again. Safe to repeat."""
-    plan = json.loads((staging / COMMIT_FILE).read_text(encoding="utf-8"))
     previous: Mapping[str, str] = plan["previous"]
     notes: list[Problem] = []
     for name in plan["files"]:
@@ -219,7 +214,7 @@ def _move_into_place(build: Path, staging: Path) -> tuple[Problem, ...]:
                     Location(target), "removed: an output of the previous build that this one does not make"
                 )
             )
-    _fsync(build)
+    files.fsync(build)
     return tuple(notes)
 
 
@@ -243,46 +238,3 @@ def _move_aside(target: Path, stamp: str, why: str) -> Problem:
         Location(target),
         f"changed since the last build (by hand?): kept as {aside.name}; {why}",
     )
-
-
-def _check_complete(path: Path) -> None:
-    """Raise PipelineError unless *path* is a whole file of its kind (a bug, or a full disk)."""
-    problem = ""
-    size = path.stat().st_size
-    if size == 0:
-        problem = "it is empty"
-    elif path.suffix == ".docx":
-        try:
-            with zipfile.ZipFile(path) as package:
-                if package.testzip() is not None or "word/document.xml" not in package.namelist():
-                    problem = "it is not a whole Word file"
-        except zipfile.BadZipFile:
-            problem = "it is not a whole Word file"
-    elif path.suffix == ".pdf":
-        with open(path, "rb") as stream:
-            head = stream.read(5)
-            stream.seek(max(0, size - 1024))
-            tail = stream.read()
-        if head != b"%PDF-" or b"%%EOF" not in tail:
-            problem = "it is not a whole PDF file"
-    elif path.suffix == ".json":
-        try:
-            json.loads(path.read_text(encoding="utf-8"))
-        except ValueError:
-            problem = "it is not whole JSON"
-    elif not path.read_bytes().endswith(b"\n"):
-        problem = "it does not end with a line break"
-    if problem:
-        raise PipelineError(
-            f"{display_path(path)}: the build wrote an incomplete output ({problem}); "
-            "the previous outputs are unchanged"
-        )
-
-
-def _fsync(path: Path) -> None:
-    """Flush *path* (a file or a folder) to disk, so that a rename never outlives its content."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

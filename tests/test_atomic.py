@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -141,11 +142,33 @@ def test_the_build_folder_cannot_be_the_sources(sources: Path, tmp_path: Path) -
     assert not (sources / "build").exists() and not (sources / "merged.yaml").exists()
 
 
-def test_outputs_get_the_usual_permissions(sources: Path, tmp_path: Path) -> None:
-    mask = os.umask(0o022)
+@pytest.mark.parametrize("umask", [0o022, 0o002])
+def test_outputs_get_the_usual_permissions(sources: Path, tmp_path: Path, umask: int) -> None:
+    mask = os.umask(umask)
     try:
         build(sources, tmp_path / "build", TEMPLATES, PdfEngine.NONE)
+        freeze("zero", tmp_path / "build", tmp_path / "drafts")
     finally:
         os.umask(mask)
-    for name in ("outcome.en.docx", "status.html", "merged.yaml"):
-        assert stat.S_IMODE((tmp_path / "build" / name).stat().st_mode) == 0o644, name
+    for path in (
+        tmp_path / "build" / "outcome.en.docx",
+        tmp_path / "build" / "status.html",
+        tmp_path / "drafts" / "zero",
+    ):
+        expected = (0o777 if path.is_dir() else 0o666) & ~umask
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
+
+
+def test_the_build_folder_cannot_be_the_templates(sources: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    before = snapshot(templates)
+    result = run(
+        "build", "--sources", sources, "--build", templates, "--templates", templates, "--pdf-engine", "none"
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "templates: the build folder must not be the templates folder or inside it (templates); "
+        "build into another folder, such as build/\n"
+    )
+    assert snapshot(templates) == before

@@ -184,7 +184,7 @@ def test_two_builds_at_once_never_mix(sources: Path, tmp_path: Path) -> None:
         assert not (folder / outputs.STAGING_DIR).exists() and not (folder / lock.LOCK_FILE).exists()
 
 
-def test_ctrl_c_waits_for_the_outputs_to_be_moved(
+def test_ctrl_c_during_the_moves_lets_them_finish_and_says_so(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "build"
@@ -202,10 +202,12 @@ def test_ctrl_c_waits_for_the_outputs_to_be_moved(
         replace(source, target)
 
     monkeypatch.setattr(outputs.os, "replace", interrupt_at_the_first_move)
-    with pytest.raises(KeyboardInterrupt):
-        build(sources, folder, TEMPLATES, PdfEngine.NONE)
+    result = build(sources, folder, TEMPLATES, PdfEngine.NONE)
     assert interrupted
     assert snapshot(folder) == snapshot(expected)  # every output moved, nothing left behind
+    assert [notice.note() for notice in result.notices if "stop" in notice.message] == [
+        "build: note: asked to stop while moving the outputs into place: finished first"
+    ]
 
 
 @pytest.mark.slow
@@ -233,3 +235,42 @@ def test_a_terminated_build_stops_cleanly(sources: Path, tmp_path: Path) -> None
         "and nothing half-written is left\n"
     )
     assert snapshot(folder) == before  # no staging folder, no lock
+
+
+def test_a_stopped_move_is_finished_even_when_the_sources_are_now_broken(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "build"
+    build(sources, folder, TEMPLATES, PdfEngine.NONE)
+    second_version(sources)
+    expected = tmp_path / "expected"
+    build(sources, expected, TEMPLATES, PdfEngine.NONE)
+    replace, moved = os.replace, []
+
+    def stop_after_one(source: Path, target: Path) -> None:
+        if outputs.STAGING_DIR not in Path(target).parts:
+            if moved:
+                raise KeyboardInterrupt
+            moved.append(target)
+        replace(source, target)
+
+    monkeypatch.setattr(outputs.os, "replace", stop_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        build(sources, folder, TEMPLATES, PdfEngine.NONE)
+    monkeypatch.setattr(outputs.os, "replace", replace)
+    (sources / "review.yaml").write_text("review: [\n", encoding="utf-8")  # an editor's slip meanwhile
+    result = run("build", "--sources", sources, "--build", folder, "--pdf-engine", "none")
+    assert result.returncode == 1 and "review.yaml" in result.stderr
+    assert snapshot(folder) == snapshot(expected)  # the stopped build's outputs, all of them
+
+
+def test_an_unreadable_record_of_moves_is_a_message(sources: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "build"
+    (folder / outputs.STAGING_DIR).mkdir(parents=True)
+    (folder / outputs.STAGING_DIR / outputs.COMMIT_FILE).write_text("{", encoding="utf-8")
+    result = run("build", "--sources", sources, "--build", folder, "--pdf-engine", "none")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "build/.staging/COMMIT: the record of a stopped build's moves cannot be read; look at the outputs "
+        "in build, remove build/.staging, then build again\n"
+    )

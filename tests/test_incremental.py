@@ -104,6 +104,32 @@ def test_other_options_or_another_day_rebuild(built: tuple[Path, Path], option: 
     assert not fingerprint.up_to_date(folder, found(sources, **option))
 
 
+def test_another_source_date_epoch_rebuilds(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources, folder = built
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the dates written in the outputs
+    assert not fingerprint.up_to_date(folder, found(sources))
+
+
+def test_a_summary_in_a_linked_folder_rebuilds(tmp_path: Path) -> None:
+    sources = write_sources(tmp_path / "sources")
+    (sources / "summaries").rename(tmp_path / "elsewhere")
+    (sources / "summaries").symlink_to(tmp_path / "elsewhere")
+    build(sources, tmp_path / "build", TEMPLATES, PdfEngine.NONE, today=DAY)
+    assert fingerprint.up_to_date(tmp_path / "build", found(sources))
+    EDITS["a summary"](sources)
+    assert not fingerprint.up_to_date(tmp_path / "build", found(sources))
+    (tmp_path / "elsewhere" / "loop").symlink_to(tmp_path / "elsewhere")  # a loop: read once, no more
+    assert "summaries/loop/talks-2023.yaml" not in found(sources)["sources"]
+
+
+def test_the_status_page_gone_rebuilds(built: tuple[Path, Path]) -> None:
+    sources, folder = built
+    (folder / "status.html").unlink()
+    assert not fingerprint.up_to_date(folder, found(sources))
+
+
 def test_an_output_changed_or_gone_rebuilds(built: tuple[Path, Path]) -> None:
     sources, folder = built
     (folder / "outcome.en.docx").write_bytes(b"edited")

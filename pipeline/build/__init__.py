@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,20 +102,21 @@ def build(
 
     One build at a time: the outputs are written aside and put in place only once all are
     complete (pipeline.outputs), so that a failed build changes nothing."""
-    check_build_folder(sources, build_dir)
+    check_build_folder(sources, build_dir, templates)
     with lock.build_lock(build_dir) as taken_over:
         built = build_outputs(sources, build_dir, templates, pdf_engine, final, today)
     return dataclasses.replace(built, notices=(*taken_over, *built.notices))
 
 
-def check_build_folder(sources: Path, build_dir: Path) -> None:
-    """Refuse a build folder that is the sources folder or inside it: the outputs would mix with
-    the editors' files (and a build could remove one of theirs as a stale output)."""
-    if build_dir.resolve() == sources.resolve() or sources.resolve() in build_dir.resolve().parents:
-        raise PipelineError(
-            f"{display_path(build_dir)}: the build folder must not be the sources folder or inside it "
-            f"({display_path(sources)}); build into another folder, such as build/"
-        )
+def check_build_folder(sources: Path, build_dir: Path, templates: Path) -> None:
+    """Refuse a build folder that is the sources or templates folder or inside one: the outputs
+    would mix with the editors' files (and a build could remove or replace one of theirs)."""
+    for folder, name in ((sources, "sources"), (templates, "templates")):
+        if build_dir.resolve() == folder.resolve() or folder.resolve() in build_dir.resolve().parents:
+            raise PipelineError(
+                f"{display_path(build_dir)}: the build folder must not be the {name} folder or inside it "
+                f"({display_path(folder)}); build into another folder, such as build/"
+            )
 
 
 def build_outputs(
@@ -126,6 +128,7 @@ def build_outputs(
     today: datetime.date | None,
 ) -> BuildResult:
     """Build as build() does, the lock of *build_dir* held by the caller."""
+    recovered = outputs.recover(build_dir)  # whatever the sources say now
     today = today or datetime.date.today()
     # Taken before the sources are read: a source changed during the build then rebuilds next time.
     depends = fingerprint.fingerprint(sources, templates, pdf_engine.value, final, today)
@@ -137,7 +140,7 @@ def build_outputs(
         found = checks.findings(assessment, final=True)
         if any(finding.level is checks.Level.ERROR for finding in found):
             raise checks.CheckFailed(found)
-    staging, recovered = outputs.open_staging(build_dir)
+    staging = outputs.open_staging(build_dir)
     try:
         written = intermediate.write_normalized(corpus.summaries, sources, staging)
         merged = intermediate.write_merged(outcome, sources, staging)
@@ -147,7 +150,8 @@ def build_outputs(
         used = (*rendered.templates, templates / checks.PAGE_TEMPLATE)
         manifest = drafts.write_manifest(sources, used, staging, made, pdf_engine, rendered.engines)
         stamp = staging / fingerprint.FINGERPRINT_FILE
-        stamp.write_text(fingerprint.text(depends), encoding="utf-8", newline="\n")
+        unlisted = {page.name: hashlib.sha256(page.read_bytes()).hexdigest()}
+        stamp.write_text(fingerprint.text(depends, unlisted), encoding="utf-8", newline="\n")
         placed = outputs.commit(
             build_dir,
             staging,

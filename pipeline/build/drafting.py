@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import drafts, lock, outputs
+from pipeline import drafts, files, lock
 from pipeline.build import BuildResult, build_outputs, build_timestamp, check_build_folder, validate
 from pipeline.errors import PipelineError, display_path
 from pipeline.merge import merge
@@ -36,7 +36,7 @@ def freeze(
     """Build the outcome, then record it as the draft *name* under *drafts_dir*, holding the build
     folder's lock throughout so that no other build changes what is recorded."""
     drafts.check_name(name, drafts_dir)
-    check_build_folder(sources, build_dir)
+    check_build_folder(sources, build_dir, templates)
     with lock.build_lock(build_dir) as taken_over:
         built = build_outputs(sources, build_dir, templates, pdf_engine, final=False, today=None)
         folder = drafts.freeze(name, build_dir, drafts_dir)
@@ -88,5 +88,5 @@ def redline(
         redlines[code] = compared
     summary = drafts.summarize(redlines, old, new)
     markdown = build_dir / f"redline.{old}.{new}.md"
-    outputs.write_text(markdown, summary)
+    files.write_text(markdown, summary)
     return RedlineResult((*written, markdown), summary)

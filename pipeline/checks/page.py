@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from pipeline import outputs
+from pipeline import files
 from pipeline.checks.findings import tally
 from pipeline.checks.status import Status
 from pipeline.errors import TemplateError, display_path
@@ -43,5 +43,5 @@ def write_status_page(status: Status, templates: Path, build: Path) -> Path:
     except jinja2.TemplateError as error:
         raise TemplateError(f"{display_path(templates / PAGE_TEMPLATE)}: {error.message}") from None
     path = build / STATUS_FILE
-    outputs.write_text(path, html)  # whole or not at all: a browser may be showing it
+    files.write_text(path, html)  # whole or not at all: a browser may be showing it
     return path

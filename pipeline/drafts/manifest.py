@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pypandoc
 
+from pipeline.fingerprint import MANIFEST_FILE
 from pipeline.model import PdfEngine
 from pipeline.reference import REFERENCE_FILE
-
-MANIFEST_FILE = "manifest.json"
 
 
 def sha256(path: Path) -> str:

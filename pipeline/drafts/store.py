@@ -4,15 +4,15 @@ with it (`outcome redline NAME current`)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
-from pipeline import outputs
-from pipeline.drafts.manifest import MANIFEST_FILE
+from pipeline import files
 from pipeline.drafts.merged import read_outcome
 from pipeline.errors import PipelineError, display_path
+from pipeline.fingerprint import MANIFEST_FILE
 from pipeline.model import OutcomeDocument
 
 DRAFT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -42,15 +42,19 @@ def freeze(name: str, build: Path, drafts: Path) -> Path:
     folder = check_name(name, drafts)
     drafts.mkdir(parents=True, exist_ok=True)
     # Written beside, then renamed: a draft is there whole or not at all.
-    partial = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=drafts))
+    partial = drafts / f".{name}.{os.getpid()}.partial"
     try:
+        partial.mkdir()
         for file in (MERGED_FILE, MANIFEST_FILE):
-            shutil.copyfile(build / file, partial / file)
-        partial.chmod(0o777 & ~outputs.UMASK)  # as mkdir would make it, not mkdtemp's 0700
-        partial.rename(folder)
-    except BaseException:
+            files.write_bytes(partial / file, (build / file).read_bytes())
+        try:
+            partial.rename(folder)  # refused if another freeze made the folder meanwhile
+        except OSError:
+            raise PipelineError(
+                f"{display_path(folder)}: the draft '{name}' exists already; give another name"
+            ) from None
+    finally:
         shutil.rmtree(partial, ignore_errors=True)
-        raise
     return folder
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import outputs
+from pipeline import files
 from pipeline.errors import Location, PipelineError, Problem, SourceError, display_path
 from pipeline.ingest.draft import Draft, IngestedMessage, IngestedReport, combine, draft_summary
 from pipeline.ingest.language import clearly_not, detect_language
@@ -221,5 +221,5 @@ def ingest(
         text = draft.yaml(merged)
         notices.extend(kept)
     if output is not None:
-        outputs.write_text(output, text)  # whole or not at all: the summary an editor will edit
+        files.write_text(output, text)  # whole or not at all: the summary an editor will edit
     return Ingested(draft, text, output, (*notices, *draft.notes))

@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
-from pipeline import outputs
+from pipeline import files
 from pipeline.errors import RenderError, TemplateError, display_path
 from pipeline.plain import Plain, plain
 from pipeline.render import wordml, wordnotes
@@ -175,7 +175,7 @@ def render_docx(
     data = buffer.getvalue()
     if any(wordml.has_arabic(part) for part in parts):
         data = embed_fonts(data)  # so that the Arabic shows in Amiri where Amiri is not installed
-    outputs.write_bytes(output, _reproducible_zip(data, timestamp))
+    files.write_bytes(output, _reproducible_zip(data, timestamp))
     if edit is None:
         _verify(output, view)
 
