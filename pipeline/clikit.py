@@ -12,7 +12,7 @@ from typing import ParamSpec, TypeVar
 
 import click
 
-from pipeline.errors import PipelineError, Problem
+from pipeline.errors import PipelineError, Problem, display_path
 from pipeline.fingerprint import templates_folder as templates_folder
 from pipeline.model import PdfEngine
 
@@ -30,13 +30,17 @@ def report_errors(command: Callable[P, T]) -> Callable[P, T]:
         except PipelineError as error:
             click.echo(str(error), err=True)
             raise SystemExit(1) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
             click.echo(
                 "stopped before the end: the outputs already in place are as they were, "
                 "and nothing half-written is left",
                 err=True,
             )
-            raise SystemExit(130) from None
+            raise SystemExit(143 if isinstance(stop, Terminated) else 130) from None
+        except OSError as error:  # a full disk, a read-only folder, a folder where a file should be
+            where = f"{display_path(Path(error.filename))}: " if error.filename else ""
+            click.echo(f"{where}{error.strerror or error}", err=True)
+            raise SystemExit(1) from None
 
     return wrapper
 
@@ -80,10 +84,14 @@ pdf_engine_option = click.option(
 )
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, stopping a command as Ctrl-C does (exit status 143 instead of 130)."""
+
+
 def stop_on_terminate() -> None:
     """Make SIGTERM stop a command as Ctrl-C does, so that what it was writing is cleaned up."""
 
     def terminated(number: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
+        raise Terminated
 
     signal.signal(signal.SIGTERM, terminated)

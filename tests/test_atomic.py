@@ -172,3 +172,10 @@ def test_the_build_folder_cannot_be_the_templates(sources: Path, tmp_path: Path)
         "build into another folder, such as build/\n"
     )
     assert snapshot(templates) == before
+
+
+def test_a_system_error_is_a_message_not_a_traceback(sources: Path, tmp_path: Path) -> None:
+    (tmp_path / "build" / ".outcome.lock").mkdir(parents=True)  # where the lock file goes
+    result = run("build", "--sources", sources, "--build", tmp_path / "build", "--pdf-engine", "none")
+    assert result.returncode == 1
+    assert result.stderr == "build/.outcome.lock: Is a directory\n"
