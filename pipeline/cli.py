@@ -20,11 +20,14 @@ from pipeline.clikit import (
     build_option,
     notes,
     pdf_engine_option,
+    progress,
+    quiet,
     report_errors,
     sources_option,
     stop_on_terminate,
     templates_folder,
     templates_option,
+    verbosity_options,
 )
 from pipeline.errors import Location, display_path
 from pipeline.ingest import ingest as ingest_reports
@@ -48,16 +51,21 @@ def main() -> None:
 @click.option(
     "--final", is_flag=True, help="Run `outcome check --final` first; build nothing if it finds an error."
 )
+@verbosity_options
 @report_errors
 def build(sources: Path, build_dir: Path, templates: Path | None, pdf_engine: str, final: bool) -> None:
     """Validate the sources, then write the normalized summaries, the merged outcome and the documents."""
-    result = library.build(sources, build_dir, templates_folder(templates), PdfEngine(pdf_engine), final)
+    with progress() as shown:
+        result = library.build(
+            sources, build_dir, templates_folder(templates), PdfEngine(pdf_engine), final, progress=shown
+        )
     notes(result.notices)
     click.echo(result.describe())
 
 
 @main.command()
 @sources_option
+@verbosity_options
 @report_errors
 def validate(sources: Path) -> None:
     """Check every source and report every problem; write nothing."""
@@ -91,6 +99,7 @@ def _event_id(context: click.Context, parameter: click.Parameter, event: str) ->
 @click.option("--force", is_flag=True, help="Write over the output file, keeping what was typed into it.")
 @click.option("--force-lang", is_flag=True, help="Keep each --lang even where the text reads otherwise.")
 @sources_option
+@verbosity_options
 @report_errors
 def ingest(
     reports: tuple[Path, ...],
@@ -121,6 +130,7 @@ def ingest(
 @click.option(
     "--final", is_flag=True, help="Check as the final version needs: sample text, drafts… are errors."
 )
+@verbosity_options
 @report_errors
 def check(sources: Path, final: bool) -> None:
     """Report what is wrong or missing in the sources, errors then warnings; exit 1 on an error."""
@@ -148,6 +158,7 @@ def _day(context: click.Context, parameter: click.Parameter, value: str | None) 
     "--today", callback=_day, metavar="YYYY-MM-DD", help="Count the days to the deadline from this day."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON, for other tools.")
+@verbosity_options
 @report_errors
 def status(
     sources: Path, build_dir: Path, templates: Path | None, today: datetime.date | None, as_json: bool
@@ -158,11 +169,12 @@ def status(
     if as_json:
         data = plain(result.status, {Location: str, Path: lambda path: display_path(path)})
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
+    elif not quiet():
         console = Console(highlight=False)
         if not console.is_terminal:
             console.width = 160  # into a file or a log: wide enough that no id is cut
         console.print(status_tables(result.status))
+    if not as_json:
         click.echo(f"Wrote {display_path(result.page)}.")
 
 
@@ -177,6 +189,7 @@ def status(
     help="Show the text in this language [default: the document's, and any other a message is in].",
 )
 @click.option("--annex", is_flag=True, help="Paragraph NUMBER of the annex, not of the main body.")
+@verbosity_options
 @report_errors
 def where(number: int, sources: Path, languages: tuple[str, ...], annex: bool) -> None:
     """Show where paragraph NUMBER comes from: event, message, file and line, objectives, texts."""
@@ -201,14 +214,16 @@ drafts_option = click.option(
 @templates_option
 @drafts_option
 @pdf_engine_option
+@verbosity_options
 @report_errors
 def freeze(
     name: str, sources: Path, build_dir: Path, templates: Path | None, drafts_dir: Path, pdf_engine: str
 ) -> None:
     """Build the outcome and record it as the draft NAME (drafts/NAME/: merged model and manifest)."""
-    frozen = drafting.freeze(
-        name, sources, build_dir, templates_folder(templates), drafts_dir, PdfEngine(pdf_engine)
-    )
+    with progress() as shown:
+        frozen = drafting.freeze(
+            name, sources, build_dir, templates_folder(templates), drafts_dir, PdfEngine(pdf_engine), shown
+        )
     notes(frozen.build.notices)
     click.echo(frozen.describe())
 
@@ -227,6 +242,7 @@ def freeze(
 @build_option
 @templates_option
 @drafts_option
+@verbosity_options
 @report_errors
 def redline(
     old: str,

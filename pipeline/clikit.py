@@ -3,18 +3,21 @@ status 1, never a traceback), and how it stops when interrupted or terminated.""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import ParamSpec, TypeVar
 
 import click
 
+from pipeline.cliprogress import Reporter
 from pipeline.errors import PipelineError, Problem, display_path
 from pipeline.fingerprint import templates_folder as templates_folder
 from pipeline.model import PdfEngine
+from pipeline.progress import SILENT, Progress
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -46,8 +49,51 @@ def report_errors(command: Callable[P, T]) -> Callable[P, T]:
 
 
 def notes(notices: Iterable[Problem]) -> None:
-    for notice in notices:
-        click.echo(notice.note(), err=True)
+    """Print each notice on standard error; with --quiet, only how many there are."""
+    if not quiet():
+        for notice in notices:
+            click.echo(notice.note(), err=True)
+    elif count := sum(1 for _ in notices):
+        click.echo(f"{count} note{'s' * (count != 1)} (run without --quiet to see them)", err=True)
+
+
+def _remember(context: click.Context, parameter: click.Parameter, value: bool) -> None:
+    context.meta[f"outcome.{parameter.name}"] = value
+    if context.meta.get("outcome.quiet") and context.meta.get("outcome.verbose"):
+        raise click.UsageError("give --quiet or --verbose, not both")
+
+
+def quiet() -> bool:
+    """Return whether the running command was given --quiet."""
+    context = click.get_current_context(silent=True)
+    return bool(context and context.meta.get("outcome.quiet"))
+
+
+def verbosity_options(command: Callable[P, T]) -> Callable[P, T]:
+    """Add --quiet and --verbose to *command* (read through quiet() and progress())."""
+    for name, short, help_text in (
+        ("--verbose", "-v", "Show the progress of a build from the start, with the time of each stage."),
+        ("--quiet", "-q", "Print only errors and the line that sums up (notes are only counted)."),
+    ):
+        option = click.option(
+            short, name, is_flag=True, expose_value=False, is_eager=True, callback=_remember, help=help_text
+        )
+        command = option(command)
+    return command
+
+
+@contextlib.contextmanager
+def progress() -> Iterator[Progress]:
+    """Yield what shows a build's progress on standard error (nothing with --quiet)."""
+    context = click.get_current_context()
+    if quiet():
+        yield SILENT
+        return
+    reporter = Reporter(verbose=bool(context.meta.get("outcome.verbose")))
+    try:
+        yield reporter
+    finally:
+        reporter.close()
 
 
 sources_option = click.option(

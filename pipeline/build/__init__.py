@@ -20,6 +20,7 @@ from pipeline.errors import Diagnostics, PipelineError, Problem, SourceError, di
 from pipeline.merge import merge
 from pipeline.model import Corpus, OutcomeDocument, PdfEngine
 from pipeline.normalize import normalize
+from pipeline.progress import SILENT, Progress
 from pipeline.reference import load_reference
 from pipeline.render import render
 
@@ -96,15 +97,17 @@ def build(
     pdf_engine: PdfEngine = PdfEngine.TYPST,
     final: bool = False,
     today: datetime.date | None = None,
+    progress: Progress = SILENT,
 ) -> BuildResult:
     """Build the outcome document from *sources* into *build_dir*, with the *templates*, and the
-    status page. With *final*, run the final check first and build nothing when it fails.
+    status page. With *final*, run the final check first and build nothing when it fails. Each
+    stage, event and output is told to *progress* as the build reaches it.
 
     One build at a time: the outputs are written aside and put in place only once all are
     complete (pipeline.outputs), so that a failed build changes nothing."""
     check_build_folder(sources, build_dir, templates)
     with lock.build_lock(build_dir) as taken_over:
-        built = build_outputs(sources, build_dir, templates, pdf_engine, final, today)
+        built = build_outputs(sources, build_dir, templates, pdf_engine, final, today, progress)
     return dataclasses.replace(built, notices=(*taken_over, *built.notices))
 
 
@@ -126,15 +129,19 @@ def build_outputs(
     pdf_engine: PdfEngine,
     final: bool,
     today: datetime.date | None,
+    progress: Progress = SILENT,
 ) -> BuildResult:
     """Build as build() does, the lock of *build_dir* held by the caller."""
+    progress.stage("reading the sources")
     recovered = outputs.recover(build_dir)  # whatever the sources say now
     today = today or datetime.date.today()
     # Taken before the sources are read: a source changed during the build then rebuilds next time.
     depends = fingerprint.fingerprint(sources, templates, pdf_engine.value, final, today)
     validated = validate(sources)
     corpus = validated.corpus
+    progress.stage("merging")
     outcome = merge(corpus)
+    progress.stage("checking")
     assessment = checks.assess(corpus, outcome)
     if final:
         found = checks.findings(assessment, final=True)
@@ -142,9 +149,17 @@ def build_outputs(
             raise checks.CheckFailed(found)
     staging = outputs.open_staging(build_dir)
     try:
-        written = intermediate.write_normalized(corpus.summaries, sources, staging)
+        progress.stage("writing the normalized summaries")
+        written: list[Path] = []
+        for summary in corpus.summaries:
+            progress.step(summary.event)
+            written.extend(intermediate.write_normalized((summary,), sources, staging))
+        progress.stage("writing the merged outcome")
         merged = intermediate.write_merged(outcome, sources, staging)
-        rendered = render(outcome, templates, staging, build_timestamp(corpus.review.date), pdf_engine)
+        progress.stage("rendering")
+        timestamp = build_timestamp(corpus.review.date)
+        rendered = render(outcome, templates, staging, timestamp, pdf_engine, progress)
+        progress.stage("writing the status page")
         page = checks.write_status_page(checks.status_of(assessment, today), templates, staging)
         made = (*written, merged, *rendered.written)
         used = (*rendered.templates, templates / checks.PAGE_TEMPLATE)
@@ -152,6 +167,7 @@ def build_outputs(
         stamp = staging / fingerprint.FINGERPRINT_FILE
         unlisted = {page.name: hashlib.sha256(page.read_bytes()).hexdigest()}
         stamp.write_text(fingerprint.text(depends, unlisted), encoding="utf-8", newline="\n")
+        progress.stage("putting the outputs in place")
         placed = outputs.commit(
             build_dir,
             staging,

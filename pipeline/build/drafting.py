@@ -11,6 +11,7 @@ from pipeline.build import BuildResult, build_outputs, build_timestamp, check_bu
 from pipeline.errors import PipelineError, display_path
 from pipeline.merge import merge
 from pipeline.model import PdfEngine
+from pipeline.progress import SILENT, Progress
 from pipeline.render import render_redline
 from pipeline.render.view import document_view
 
@@ -31,14 +32,21 @@ class Frozen:
 
 
 def freeze(
-    name: str, sources: Path, build_dir: Path, templates: Path, drafts_dir: Path, pdf_engine: PdfEngine
+    name: str,
+    sources: Path,
+    build_dir: Path,
+    templates: Path,
+    drafts_dir: Path,
+    pdf_engine: PdfEngine,
+    progress: Progress = SILENT,
 ) -> Frozen:
     """Build the outcome, then record it as the draft *name* under *drafts_dir*, holding the build
     folder's lock throughout so that no other build changes what is recorded."""
     drafts.check_name(name, drafts_dir)
     check_build_folder(sources, build_dir, templates)
     with lock.build_lock(build_dir) as taken_over:
-        built = build_outputs(sources, build_dir, templates, pdf_engine, final=False, today=None)
+        built = build_outputs(sources, build_dir, templates, pdf_engine, False, None, progress)
+        progress.stage("recording the draft")
         folder = drafts.freeze(name, build_dir, drafts_dir)
     return Frozen(dataclasses.replace(built, notices=(*taken_over, *built.notices)), folder)
 

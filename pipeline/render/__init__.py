@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pipeline.errors import Problem
 from pipeline.model import OutcomeDocument, PdfEngine
+from pipeline.progress import SILENT, Progress
 from pipeline.render.docx import render_docx
 from pipeline.render.pdf import engine_versions, render_pdf_libreoffice, render_pdf_typst
 from pipeline.render.tracked import Mark, apply_marks
@@ -32,8 +33,10 @@ def render(
     build: Path,
     timestamp: datetime.datetime,
     pdf_engine: PdfEngine = PdfEngine.TYPST,
+    progress: Progress = SILENT,
 ) -> Rendered:
-    """Write build/outcome.<language>.docx and .pdf for each language of the review.
+    """Write build/outcome.<language>.docx and .pdf for each language of the review, telling
+    *progress* the name of each file as it begins.
 
     Typst draws the PDF from the same view as the Word file; LibreOffice converts the Word file.
     """
@@ -42,9 +45,12 @@ def render(
     for code in outcome.review.languages:
         view = document_view(outcome, code)
         document = build / f"outcome.{code}.docx"
+        progress.step(document.name)
         render_docx(view, templates / f"outcome.{code}.docx", document, timestamp)
         written.append(document)
         pdf = build / f"outcome.{code}.pdf"
+        if pdf_engine is not PdfEngine.NONE:
+            progress.step(pdf.name)
         if pdf_engine is PdfEngine.TYPST:
             render_pdf_typst(view, templates / "outcome.typ", pdf, timestamp)
         elif pdf_engine is PdfEngine.LIBREOFFICE:
