@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# Progress lines appear once a build passes a second: on a slow or busy machine they would change
+# what tests read on standard error. Set before the pipeline is imported, and inherited by the
+# `outcome` commands tests run; tests/test_progress.py sets its own.
+os.environ["OUTCOME_PROGRESS_AFTER"] = "3600"
+
 from tests.corpus import REGIONAL_REVIEW
 
 # Derandomized by default so that CI and every developer run the same examples; run with

@@ -49,6 +49,12 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
+@pytest.fixture(autouse=True)
+def _about_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The threshold users get (tests/conftest.py sets it high for every other test)."""
+    monkeypatch.setattr(cliprogress, "PROGRESS_AFTER", 1.0)
+
+
 @pytest.fixture
 def sources() -> Path:
     shutil.copytree(BASE, "sources")
