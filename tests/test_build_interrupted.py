@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,30 @@ from tests.corpus import TEMPLATES, write_sources
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
     return write_sources(tmp_path / "sources")
+
+
+def two_versions(sources: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Build *sources* into build/, edit them, and build them into expected/; return both folders."""
+    build(sources, tmp_path / "build", TEMPLATES, PdfEngine.NONE)
+    second_version(sources)
+    build(sources, tmp_path / "expected", TEMPLATES, PdfEngine.NONE)
+    return tmp_path / "build", tmp_path / "expected"
+
+
+def stop_moves_after(count: int, monkeypatch: pytest.MonkeyPatch) -> Callable[[Path, Path], None]:
+    """Stop builds (as a kill would, nothing cleaned up) after they moved *count* outputs into
+    place; return os.replace as it was, to put back."""
+    replace, moved = os.replace, []
+
+    def stopping(source: Path, target: Path) -> None:
+        if outputs.STAGING_DIR not in Path(target).parts:  # a staged output moved into place
+            if len(moved) == count:
+                raise KeyboardInterrupt
+            moved.append(target)
+        replace(source, target)
+
+    monkeypatch.setattr(outputs.os, "replace", stopping)
+    return replace
 
 
 def test_a_second_build_into_the_same_folder_stops_at_once(sources: Path, tmp_path: Path) -> None:
@@ -90,22 +115,8 @@ def test_the_lock_is_exclusive_and_released(tmp_path: Path) -> None:
 def test_a_build_stopped_while_moving_its_outputs_is_finished_by_the_next(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "build"
-    build(sources, folder, TEMPLATES, PdfEngine.NONE)
-    second_version(sources)
-    expected = tmp_path / "expected"
-    build(sources, expected, TEMPLATES, PdfEngine.NONE)
-    moved = []
-    replace = os.replace
-
-    def stop_after_two(source: Path, target: Path) -> None:
-        if outputs.STAGING_DIR not in Path(target).parts:  # a staged output moved into place
-            if len(moved) == 2:
-                raise KeyboardInterrupt  # Ctrl-C, or a kill, in the middle of the moves
-            moved.append(target)
-        replace(source, target)
-
-    monkeypatch.setattr(outputs.os, "replace", stop_after_two)
+    folder, expected = two_versions(sources, tmp_path)
+    replace = stop_moves_after(2, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         build(sources, folder, TEMPLATES, PdfEngine.NONE)
     monkeypatch.setattr(outputs.os, "replace", replace)
@@ -196,11 +207,7 @@ def test_two_builds_at_once_never_mix(sources: Path, tmp_path: Path) -> None:
 def test_ctrl_c_during_the_moves_lets_them_finish_and_says_so(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "build"
-    build(sources, folder, TEMPLATES, PdfEngine.NONE)
-    second_version(sources)
-    expected = tmp_path / "expected"
-    build(sources, expected, TEMPLATES, PdfEngine.NONE)
+    folder, expected = two_versions(sources, tmp_path)
     replace = os.replace
     interrupted = []
 
@@ -249,21 +256,8 @@ def test_a_terminated_build_stops_cleanly(sources: Path, tmp_path: Path) -> None
 def test_a_stopped_move_is_finished_even_when_the_sources_are_now_broken(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "build"
-    build(sources, folder, TEMPLATES, PdfEngine.NONE)
-    second_version(sources)
-    expected = tmp_path / "expected"
-    build(sources, expected, TEMPLATES, PdfEngine.NONE)
-    replace, moved = os.replace, []
-
-    def stop_after_one(source: Path, target: Path) -> None:
-        if outputs.STAGING_DIR not in Path(target).parts:
-            if moved:
-                raise KeyboardInterrupt
-            moved.append(target)
-        replace(source, target)
-
-    monkeypatch.setattr(outputs.os, "replace", stop_after_one)
+    folder, expected = two_versions(sources, tmp_path)
+    replace = stop_moves_after(1, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         build(sources, folder, TEMPLATES, PdfEngine.NONE)
     monkeypatch.setattr(outputs.os, "replace", replace)
