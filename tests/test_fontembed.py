@@ -60,14 +60,28 @@ def test_the_arabic_document_embeds_every_face_and_the_english_one_none(built):
 @pytest.mark.slow
 @needs_poppler
 def test_libreoffice_draws_the_arabic_in_amiri_without_amiri_installed(built, tmp_path):
+    converted = convert_without_amiri(built / "outcome.ar.docx", tmp_path)
+    listed = subprocess.run(
+        ["fc-list", ":family=Amiri"], capture_output=True, text=True, env=hidden(tmp_path)
+    )
+    assert listed.stdout.strip() == "", "Amiri should be hidden from LibreOffice"
+    fonts = {name.split("+")[-1] for name, _ in pdf_fonts(converted)}
+    assert {"Amiri-Regular", "Amiri-Bold"} <= fonts
+
+
+def hidden(tmp_path: Path) -> dict[str, str]:
+    """Return an environment in which fontconfig, so LibreOffice, finds no Amiri."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(WITHOUT_AMIRI.format(cache=tmp_path / "cache"), encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(config), "HOME": str(tmp_path)}
+
+
+def convert_without_amiri(document: Path, tmp_path: Path) -> Path:
+    """Convert the Word *document* to PDF with LibreOffice on a machine without Amiri (skip the
+    test where LibreOffice is not installed); return the PDF."""
     program = libreoffice_command()
     if program is None:
         pytest.skip("LibreOffice not installed (Debian: apt-get install libreoffice-writer-nogui)")
-    config = tmp_path / "fonts.conf"
-    config.write_text(WITHOUT_AMIRI.format(cache=tmp_path / "cache"), encoding="utf-8")
-    environment = {**os.environ, "FONTCONFIG_FILE": str(config), "HOME": str(tmp_path)}
-    listed = subprocess.run(["fc-list", ":family=Amiri"], capture_output=True, text=True, env=environment)
-    assert listed.stdout.strip() == "", "Amiri should be hidden from LibreOffice"
     subprocess.run(
         [
             program,
@@ -77,12 +91,11 @@ def test_libreoffice_draws_the_arabic_in_amiri_without_amiri_installed(built, tm
             "pdf",
             "--outdir",
             str(tmp_path),
-            str(built / "outcome.ar.docx"),
+            str(document),
         ],
         capture_output=True,
         timeout=300,
         check=True,
-        env=environment,
+        env=hidden(tmp_path),
     )
-    fonts = {name.split("+")[-1] for name, _ in pdf_fonts(tmp_path / "outcome.ar.pdf")}
-    assert {"Amiri-Regular", "Amiri-Bold"} <= fonts
+    return tmp_path / f"{document.stem}.pdf"

@@ -5,7 +5,6 @@ and footnote calls in order."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -18,11 +17,10 @@ from lxml import etree
 
 from pipeline.build import build
 from pipeline.model import PdfEngine
-from pipeline.render.pdf import libreoffice_command
 from pipeline.render.typesetting import TYPESETTING
 from tests.corpus import BASE, TEMPLATES
 from tests.test_end_to_end import review_build  # noqa: F401 (a fixture)
-from tests.test_fontembed import WITHOUT_AMIRI
+from tests.test_fontembed import convert_without_amiri
 from tests.test_render_pdf import fonts, needs_poppler
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -113,29 +111,7 @@ def test_chapter_labels_stand_on_one_line_with_their_titles(arabic_lines):
 @needs_poppler
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_libreoffice_sets_the_word_file_as_long_as_the_pdf_in_amiri(review_build, language, tmp_path):  # noqa: F811
-    program = libreoffice_command()
-    if program is None:
-        pytest.skip("LibreOffice not installed (Debian: apt-get install libreoffice-writer-nogui)")
-    config = tmp_path / "fonts.conf"
-    config.write_text(WITHOUT_AMIRI.format(cache=tmp_path / "cache"), encoding="utf-8")
-    environment = {**os.environ, "FONTCONFIG_FILE": str(config), "HOME": str(tmp_path)}
-    subprocess.run(
-        [
-            program,
-            "--headless",
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(review_build / f"outcome.{language}.docx"),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=True,
-        env=environment,
-    )
-    converted = tmp_path / f"outcome.{language}.pdf"
+    converted = convert_without_amiri(review_build / f"outcome.{language}.docx", tmp_path)
 
     def pages(pdf: Path) -> int:
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
