@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from dataclasses import dataclass, field
@@ -29,10 +30,17 @@ class Location:
 def display_path(path: Path) -> str:
     """Return *path* relative to the working directory when it lies below it; never raise (a
     symbolic link loop cannot be resolved, and is itself what the message is about)."""
-    path = Path(path)
+    try:
+        return _displayed(Path(path), os.getcwd())
+    except OSError:  # the working directory is gone
+        return os.fspath(path)
+
+
+@functools.lru_cache(maxsize=65536)  # every message of a large review names its file: resolve it once
+def _displayed(path: Path, working: str) -> str:
     try:
         # The folder is resolved, not the file: a file that is a symbolic link keeps its own name.
-        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path(working).resolve()))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return os.fspath(path)
 

@@ -38,16 +38,30 @@ class Found:
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None})
 
 
+class _Matching(dict[int, str | None]):
+    """The table that str.translate applies to a decomposed text: direction marks, diacritics
+    (Mn) and tatweel removed, digits made Western, alef and ya unified; each character's entry
+    is worked out the first time it is met."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value: str | None = None
+        if char not in BIDI_CONTROLS and unicodedata.category(char) != "Mn":
+            value = western_digits(char).translate(_ALEF) or None
+        self[code] = value
+        return value
+
+
+_MATCHING = _Matching()
+
+
 def normalize_for_matching(text: str) -> str:
     """Return *text* lower-cased, with Western digits, unified alef and ya, no diacritics or tatweel.
 
     Typographic apostrophes become "'" and no-break spaces plain ones, so that one pattern
     matches what Word and keyboards produce.
     """
-    text = "".join(char for char in text if char not in BIDI_CONTROLS)
-    text = western_digits(text).translate(_ALEF)
-    text = "".join(char for char in unicodedata.normalize("NFD", text) if unicodedata.category(char) != "Mn")
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_MATCHING))
     return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower()
 
 

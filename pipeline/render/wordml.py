@@ -9,11 +9,15 @@ Arabic document (readers such as pandoc ignore direction inherited from styles).
 from __future__ import annotations
 
 import copy
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from docx.oxml.ns import qn
+from docx.oxml import ns
 from lxml import etree
+
+# Clark names ("{namespace}p") of "w:p": asked for hundreds of thousands of times in a large document.
+qn = functools.cache(ns.qn)
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 FOOTNOTE_TEXT_STYLE = "FootnoteText"
@@ -57,18 +61,25 @@ _RTL_ISLAND = re.compile(rf"[{_ARABIC}](?:[{_ARABIC}]|[\s.,:;()\-](?=[\s.,:;()\-
 _ARABIC_LETTER = re.compile(rf"[{_ARABIC}]")
 
 
-def ensure(parent: etree._Element, name: str, order: list[str]) -> etree._Element:
+def ensure(parent: etree._Element, name: str, order: Sequence[str]) -> etree._Element:
     """Return the child w:<name> of *parent*, inserting it at its schema position if absent."""
-    child = parent.find(qn(f"w:{name}"))
+    tag = qn(f"w:{name}")
+    child = parent.find(tag)
     if child is not None:
         return child
-    child = etree.SubElement(parent, qn(f"w:{name}"))
-    later = set(order[order.index(name) + 1 :])
+    child = etree.SubElement(parent, tag)
+    later = _later(name, tuple(order))
     for sibling in parent:
-        if sibling is not child and etree.QName(sibling).localname in later:
+        if sibling is not child and sibling.tag in later:
             sibling.addprevious(child)
             break
     return child
+
+
+@functools.cache
+def _later(name: str, order: tuple[str, ...]) -> frozenset[str]:
+    """Return the tags that come after w:<name> in *order*."""
+    return frozenset(qn(f"w:{later}") for later in order[order.index(name) + 1 :])
 
 
 def parent_of(element: etree._Element) -> etree._Element:
@@ -99,6 +110,7 @@ class StyleSheet:
     def __init__(self, styles: etree._Element):
         self._styles = {style.get(qn("w:styleId")): style for style in styles.iter(qn("w:style"))}
         self._defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        self._inherited: dict[tuple[str | None, str | None], tuple[str | None, str | None]] = {}
 
     def has(self, style_id: str) -> bool:
         return style_id in self._styles
@@ -117,7 +129,16 @@ class StyleSheet:
     def complex_script(
         self, run_style: str | None, paragraph_style: str | None
     ) -> tuple[str | None, str | None]:
-        """Return the complex-script font name and size (half-points) a run would inherit."""
+        """Return the complex-script font name and size (half-points) a run would inherit (the
+        styles are read once: a style sheet stands for styles that do not change meanwhile)."""
+        key = (run_style, paragraph_style)
+        if key not in self._inherited:
+            self._inherited[key] = self._complex_script(run_style, paragraph_style)
+        return self._inherited[key]
+
+    def _complex_script(
+        self, run_style: str | None, paragraph_style: str | None
+    ) -> tuple[str | None, str | None]:
         font = size = None
         chains = [*self._chain(run_style), *self._chain(paragraph_style or "Normal")]
         if self._defaults is not None:
