@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from pipeline import yamlio
+from pipeline import yamlwrite
 
 ROOT = Path(__file__).resolve().parent.parent
 _EN_WORDS = (
@@ -47,14 +47,14 @@ def write_events(
         }
         for number in range(events)
     ]
-    yamlio.dump({"events": rows}, target / "events.yaml", header=_HEADER)
+    yamlwrite.dump({"events": rows}, target / "events.yaml", header=_HEADER)
     return [str(row["id"]) for row in rows]
 
 
 def write_summary(target: Path, event: str, messages: Sequence[Mapping[str, object]]) -> None:
     """Write the summary of *event* in the sources folder *target*, with *messages*."""
     summary = {"event": event, "language": "en", "illustrative": True, "messages": messages}
-    yamlio.dump(summary, target / "summaries" / f"{event}.yaml", header=_HEADER)
+    yamlwrite.dump(summary, target / "summaries" / f"{event}.yaml", header=_HEADER)
 
 
 _HEADER = "SYNTHETIC benchmark data."

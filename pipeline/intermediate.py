@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import yamlio
+from pipeline import yamlwrite
 from pipeline.errors import Location
 from pipeline.model import EventDate, OutcomeDocument, Summary
 from pipeline.plain import Converters, plain
@@ -42,7 +42,7 @@ def write_normalized(summaries: tuple[Summary, ...], sources: Path, build: Path)
     written = []
     for summary in summaries:
         path = folder / f"{summary.event}.yaml"
-        yamlio.dump(plain(summary, convert), path, header=_HEADER)
+        yamlwrite.dump(plain(summary, convert), path, header=_HEADER)
         written.append(path)
     return tuple(written)
 
@@ -50,5 +50,5 @@ def write_normalized(summaries: tuple[Summary, ...], sources: Path, build: Path)
 def write_merged(outcome: OutcomeDocument, sources: Path, build: Path) -> Path:
     """Write build/merged.yaml: the merged outcome as plain data, in document order."""
     path = build / MERGED_FILE
-    yamlio.dump(plain(outcome, _converters(sources)), path, header=_HEADER)
+    yamlwrite.dump(plain(outcome, _converters(sources)), path, header=_HEADER)
     return path

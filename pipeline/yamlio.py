@@ -1,4 +1,4 @@
-"""Read YAML strictly, keeping where every value was written; write YAML plainly.
+"""Read YAML strictly, keeping where every value was written (pipeline.yamlwrite writes it).
 
 PyYAML's usual loaders lose data without a word: the last of two duplicate keys wins, `NO`
 becomes False, `1.10` becomes 1.1 and aliases expand without limit. Here every scalar stays the
@@ -14,7 +14,7 @@ import io
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -147,6 +147,47 @@ class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, BaseResolver):
         BaseResolver.__init__(self)
 
 
+# libyaml's parser, in C, composes a large file seven times as fast; it is used for files written
+# as editors write them, and PyYAML's own parser for anything else (tabs, other line breaks, a
+# byte-order mark, directives, control characters, characters beyond U+FFFF, a comment stuck to a
+# block scalar's "|", which libyaml alone accepts) and for any file libyaml refuses, so that what
+# is accepted and every message stay PyYAML's (tests/test_yaml_fast.py reads mutated files both ways).
+_CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+_NOT_PLAIN = re.compile(
+    rb"[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]|\xef\xbb\xbf|^%|[\xf0-\xf4]|[|>][-+0-9]*#",
+    re.MULTILINE,
+)
+
+
+def _compose(data: bytes, fast: bool = True) -> Node | None:
+    """Return the node tree of the YAML *data*, composed by libyaml when it can (see above)."""
+    if fast and _CParser is not None and not _NOT_PLAIN.search(data):
+        try:
+            return _compose_with(_FastLoader(data))
+        except Exception:  # refused (or a limit reached): PyYAML says why, in its own words
+            pass
+    return _compose_with(_StrictLoader(io.BytesIO(data)))
+
+
+def _compose_with(loader: Any) -> Node | None:
+    try:
+        node: Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    return node
+
+
+if _CParser is not None:
+
+    class _FastLoader(_StrictComposer, _CParser, BaseResolver):  # type: ignore[misc]
+        """libyaml's parser under the strict composer (which asks it for events)."""
+
+        def __init__(self, data: bytes):
+            _CParser.__init__(self, data)
+            _StrictComposer.__init__(self)
+            BaseResolver.__init__(self)
+
+
 def _location(path: Path, mark: yaml.Mark | None) -> Location:
     return Location(path) if mark is None else Location(path, mark.line + 1, mark.column + 1)
 
@@ -166,11 +207,7 @@ def load(path: Path) -> YValue | None:
             if len(data) > limits.SOURCE_FILE.value:
                 size = stream.seek(0, io.SEEK_END)
                 raise SourceError([Problem(Location(path), limits.SOURCE_FILE.message(size))])
-        loader = _StrictLoader(io.BytesIO(data))
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(data)
     except _Rejected as rejected:
         raise SourceError([Problem(_location(path, rejected.mark), rejected.message)]) from None
     except yaml.MarkedYAMLError as error:
@@ -223,7 +260,7 @@ def _lines(data: bytes) -> list[str]:
 def _comment_after(node: ScalarNode, path: Path, lines: list[str]) -> Comment | None:
     """Return the comment written after the plain scalar *node* on the line where it ends."""
     end = node.end_mark
-    if node.style is not None or end.line >= len(lines):
+    if node.style or end.line >= len(lines):  # plain: None (PyYAML) or "" (libyaml)
         return None
     rest = lines[end.line][end.column :]
     comment = rest.lstrip(" \t")
@@ -235,8 +272,8 @@ def _comment_after(node: ScalarNode, path: Path, lines: list[str]) -> Comment | 
 def _convert(node: Node, path: Path, lines: list[str], problems: list[Problem]) -> YValue:
     location = _location(path, node.start_mark)
     if isinstance(node, ScalarNode):
-        quoted = node.style is not None and node.style in "'\""
-        if not quoted and node.style is None and node.value in NULLS:
+        quoted = node.style in ("'", '"')
+        if not node.style and node.value in NULLS:  # plain: None (PyYAML) or "" (libyaml)
             return YNull(location, _comment_after(node, path, lines) if not node.value else None)
         return YStr(node.value, location, quoted, _comment_after(node, path, lines))
     if isinstance(node, SequenceNode):
@@ -258,41 +295,3 @@ def _convert(node: Node, path: Path, lines: list[str], problems: list[Problem]) 
         mapping[key] = _convert(value_node, path, lines, problems)
         mapping.key_locations[key] = key_location
     return mapping
-
-
-class _PlainDumper(yaml.SafeDumper):
-    """Indent sequences under their key and keep short lists on one line, as editors write them."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-    def represent_list(self, data: Iterable[Any]) -> yaml.SequenceNode:
-        short = all(isinstance(item, (int, str)) and len(str(item)) <= 60 for item in data)
-        return self.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=short)
-
-
-_PlainDumper.add_representer(list, _PlainDumper.represent_list)
-
-
-def dumps(data: Any, header: str = "") -> str:
-    """Return plain data (dicts, lists, str, int, bool) as readable YAML, after *header* as comments.
-
-    Keys keep their order; strings that would read back as another type are quoted.
-    """
-    text = yaml.dump(
-        data,
-        Dumper=_PlainDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=1_000_000,  # never fold: each text stays on one line, easy to grep and diff
-        default_flow_style=False,
-    )
-    comments = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
-    return comments + text
-
-
-def dump(data: Any, path: Path, header: str = "") -> None:
-    """Write plain data to *path* as UTF-8 YAML (see dumps)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as stream:
-        stream.write(dumps(data, header))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import yamlio
+from pipeline import yamlwrite
 from pipeline.errors import Location, Problem, SourceError
 from pipeline.ingest.objectives import Mention
 from pipeline.ingest.sections import LeftOut
@@ -67,7 +67,7 @@ class Draft:
             f"Ingested by `outcome ingest` from {names}.\n"
             "Check each message, its objectives (the first is the primary one) and its kind before building."
         )
-        return yamlio.dumps(plain(self) if data is None else data, header=header)
+        return yamlwrite.dumps(plain(self) if data is None else data, header=header)
 
 
 def combine(event: str, reports: tuple[IngestedReport, ...]) -> Draft:
