@@ -29,6 +29,7 @@ SUMMARY = (
 )
 STAGES = [
     "reading the sources",
+    "normalizing",
     "merging",
     "checking",
     "writing the normalized summaries",

@@ -1,5 +1,6 @@
 """The same sources give the same documents, byte for byte, wherever, whenever and however built:
-another folder, another clock, time zone, language and hash seed; with either PDF engine."""
+another folder, another clock, time zone, language and hash seed, the languages drawn one after
+the other or in two processes at once; with either PDF engine."""
 
 from __future__ import annotations
 
@@ -20,13 +21,14 @@ FAKETIME = shutil.which("faketime")
 DOCUMENTS = ("outcome.ar.docx", "outcome.en.docx", "outcome.ar.pdf", "outcome.en.pdf")
 # Two builds as different as a machine allows: folder depth, clock, time zone, language, hash seed.
 SETTINGS = (
-    {"place": "a", "clock": None, "TZ": "UTC", "LANG": "C.UTF-8", "PYTHONHASHSEED": "1"},
+    {"place": "a", "clock": None, "TZ": "UTC", "LANG": "C.UTF-8", "PYTHONHASHSEED": "1", "OUTCOME_JOBS": "1"},
     {
         "place": "b/deeper/checkout",
         "clock": "2031-05-05 23:59:30",
         "TZ": "Pacific/Kiritimati",
         "LANG": "ar_EG.UTF-8",
         "PYTHONHASHSEED": "4242",
+        "OUTCOME_JOBS": "2",
     },
 )
 
@@ -41,6 +43,7 @@ def build_once(root: Path, settings: dict[str, str | None], engine: str) -> Path
         "LC_ALL": str(settings["LANG"]),
     }
     environment["PYTHONHASHSEED"] = str(settings["PYTHONHASHSEED"])
+    environment["OUTCOME_JOBS"] = str(settings["OUTCOME_JOBS"])
     environment.pop("SOURCE_DATE_EPOCH", None)
     command = [
         sys.executable,

@@ -64,19 +64,22 @@ class BuildResult:
         )
 
 
-def read_sources(sources: Path) -> tuple[Corpus, Diagnostics]:
+def read_sources(sources: Path, progress: Progress = SILENT) -> tuple[Corpus, Diagnostics]:
     """Return the corpus of every summary that could be read, and the problems of the others;
     raise SourceError when not even review.yaml could be read."""
     diagnostics = Diagnostics()
-    corpus = normalize(collect(sources, diagnostics), load_reference(), diagnostics)
+    progress.stage("reading the sources")
+    collected = collect(sources, diagnostics)
+    progress.stage("normalizing")
+    corpus = normalize(collected, load_reference(), diagnostics)
     if corpus is None:
         raise SourceError(diagnostics.problems)
     return corpus, diagnostics
 
 
-def validate(sources: Path) -> Validated:
+def validate(sources: Path, progress: Progress = SILENT) -> Validated:
     """Read and check every source under *sources*; raise SourceError listing every problem."""
-    corpus, diagnostics = read_sources(sources)
+    corpus, diagnostics = read_sources(sources, progress)
     if diagnostics.problems:
         raise SourceError(diagnostics.problems)
     return Validated(corpus, tuple(sorted(diagnostics.notices)))
@@ -98,16 +101,18 @@ def build(
     final: bool = False,
     today: datetime.date | None = None,
     progress: Progress = SILENT,
+    jobs: int | None = None,
 ) -> BuildResult:
     """Build the outcome document from *sources* into *build_dir*, with the *templates*, and the
     status page. With *final*, run the final check first and build nothing when it fails. Each
-    stage, event and output is told to *progress* as the build reaches it.
+    stage, event and output is told to *progress* as the build reaches it; the languages are
+    drawn in *jobs* processes (pipeline.render.parallel decides when None).
 
     One build at a time: the outputs are written aside and put in place only once all are
     complete (pipeline.outputs), so that a failed build changes nothing."""
     check_build_folder(sources, build_dir, templates)
     with lock.build_lock(build_dir) as taken_over:
-        built = build_outputs(sources, build_dir, templates, pdf_engine, final, today, progress)
+        built = build_outputs(sources, build_dir, templates, pdf_engine, final, today, progress, jobs)
     return dataclasses.replace(built, notices=(*taken_over, *built.notices))
 
 
@@ -130,14 +135,14 @@ def build_outputs(
     final: bool,
     today: datetime.date | None,
     progress: Progress = SILENT,
+    jobs: int | None = None,
 ) -> BuildResult:
     """Build as build() does, the lock of *build_dir* held by the caller."""
-    progress.stage("reading the sources")
     recovered = outputs.recover(build_dir)  # whatever the sources say now
     today = today or datetime.date.today()
     # Taken before the sources are read: a source changed during the build then rebuilds next time.
     depends = fingerprint.fingerprint(sources, templates, pdf_engine.value, final, today)
-    validated = validate(sources)
+    validated = validate(sources, progress)
     corpus = validated.corpus
     progress.stage("merging")
     outcome = merge(corpus)
@@ -158,7 +163,7 @@ def build_outputs(
         merged = intermediate.write_merged(outcome, sources, staging)
         progress.stage("rendering")
         timestamp = build_timestamp(corpus.review.date)
-        rendered = render(outcome, templates, staging, timestamp, pdf_engine, progress)
+        rendered = render(outcome, templates, staging, timestamp, pdf_engine, progress, jobs)
         progress.stage("writing the status page")
         page = checks.write_status_page(checks.status_of(assessment, today), templates, staging)
         made = (*written, merged, *rendered.written)
