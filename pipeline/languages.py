@@ -28,7 +28,7 @@ class Language:
 class Words:
     """The fixed words of the outcome document in one language: headings, masthead, table, markers.
 
-    `process_text` holds {events}, {first} and {last}; the formats hold the names in braces.
+    `process_text` holds {events}, {first}, {last} and {attribution}; the formats hold the names in braces.
     """
 
     un: str
@@ -36,7 +36,8 @@ class Words:
     original: str
     introduction: str
     process: str
-    process_text: str
+    process_text: str  # {events}, {first}, {last}, and {attribution}: one of `attributions`
+    attributions: tuple[str, str, str]  # how messages are attributed: footnotes, endnotes, brackets
     timeline: str
     organizer: str
     event: str
@@ -117,8 +118,13 @@ ENGLISH = DocumentLanguage(
             "United Nations Network on Migration, and consultations with stakeholders. The key messages "
             "of their summary reports follow, grouped by the clusters of objectives reviewed by the round "
             "tables of the International Migration Review Forum; those of the stakeholder consultations "
-            "are annexed. A footnote to each key message names the meeting it comes from. The table below "
-            "lists the events of the review and of its follow-up; closed meetings are marked."
+            "are annexed. {attribution} The table below lists the events of the review and of its "
+            "follow-up; closed meetings are marked."
+        ),
+        attributions=(
+            "A footnote to each key message names the meeting it comes from.",
+            "An endnote to each key message names the meeting it comes from.",
+            "Each key message is followed, in brackets, by the meeting it comes from.",
         ),
         timeline="Timeline of the regional review process",
         organizer="Organizer",
@@ -174,8 +180,13 @@ ARABIC = DocumentLanguage(
             "مسارات العمل الإقليمية لشبكة الأمم المتحدة للهجرة، ومشاورات أصحاب المصلحة. وترد أدناه "
             "الرسائل الرئيسية الواردة في تقاريرها الموجزة، مصنفة حسب مجموعات الأهداف التي استعرضتها "
             "الموائد المستديرة لمنتدى استعراض الهجرة الدولية، بينما ترد في المرفق الرسائل الرئيسية "
-            "لمشاورات أصحاب المصلحة. وتذكر حاشية كل رسالة الاجتماع الذي صدرت عنه. ويعرض الجدول التالي "
+            "لمشاورات أصحاب المصلحة. {attribution} ويعرض الجدول التالي "
             "أحداث الاستعراض ومتابعته، مع الإشارة إلى الاجتماعات المغلقة."
+        ),
+        attributions=(
+            "وتذكر حاشية كل رسالة الاجتماع الذي صدرت عنه.",
+            "وتذكر حاشية ختامية لكل رسالة الاجتماع الذي صدرت عنه.",
+            "ويُذكر بين قوسين بعد كل رسالة الاجتماع الذي صدرت عنه.",
         ),
         timeline="الجدول الزمني لعملية الاستعراض الإقليمي",
         organizer="المنظم",

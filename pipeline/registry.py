@@ -8,7 +8,7 @@ from pathlib import Path
 from pipeline import schema
 from pipeline.errors import Diagnostics
 from pipeline.languages import OUTPUT_LANGUAGES, SOURCE_LANGUAGES, Localized
-from pipeline.model import Event, GroupBy, Phase, Review, event_id_problem
+from pipeline.model import Attribution, Event, GroupBy, Phase, Review, event_id_problem
 from pipeline.records import Field, Record, Scope, kind_of, load_yaml, mapping, sequence
 from pipeline.yamlio import YMap, YSeq, YStr, YValue
 
@@ -58,6 +58,7 @@ REVIEW = Record(
         "session": Field(schema.optional_localized, default=Localized()),
         "distribution": Field(schema.text, default="General"),
         "duplicate_threshold": Field(schema.percentage, default=85),
+        "attribution": Field(schema.choice(Attribution), default=Attribution.FOOTNOTES),
     },
     lambda values, placed: Review(**values, places=placed.keys),
 )

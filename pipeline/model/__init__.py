@@ -17,6 +17,7 @@ from pipeline.model.outcome import (
 )
 from pipeline.model.review import (
     EVENT_ID,
+    Attribution,
     Block,
     Event,
     EventDate,
@@ -42,6 +43,7 @@ __all__ = [
     "Event",
     "EventDate",
     "FrontMatter",
+    "Attribution",
     "GroupBy",
     "KeyMessage",
     "Kind",

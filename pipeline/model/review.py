@@ -61,6 +61,16 @@ class GroupBy(enum.Enum):
     OBJECTIVE = "objective"
 
 
+class Attribution(enum.Enum):
+    """How each paragraph names the meetings it comes from: a footnote (the UN's usual form), an
+    endnote (the notes gathered at the end), or the citation in brackets after the paragraph's
+    text (no notes: the fastest PDF for a very large document, docs/benchmarks.md)."""
+
+    FOOTNOTES = "footnotes"
+    ENDNOTES = "endnotes"
+    BRACKETS = "brackets"
+
+
 class PdfEngine(enum.Enum):
     """How the PDFs are made: drawn by Typst, converted from the Word files by LibreOffice, or not at all."""
 
@@ -87,6 +97,7 @@ class Review:
     session: Localized
     distribution: str
     duplicate_threshold: int = field(default=85, metadata=SKIP)  # 0–100, for outcome check
+    attribution: Attribution = field(default=Attribution.FOOTNOTES, metadata=OMIT_DEFAULT)
     places: Mapping[str, Location] = field(default_factory=dict, compare=False, metadata=SKIP)
 
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import docx
 import jinja2
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
@@ -150,13 +152,18 @@ def render_docx(
             raise TemplateError(f"{display_path(template)}: the template has no style with id '{style_id}'")
     footnotes_part = _footnotes_part(word, template)
     footnotes = etree.fromstring(footnotes_part.blob)
+    kind = _NOTE_KINDS[view.attribution]
+    notes_part, notes_element = footnotes_part, footnotes
+    if kind == "endnote":
+        notes_part = _endnotes_part(word, footnotes)
+        notes_element = etree.fromstring(notes_part.blob)
     try:
-        wordnotes.add_footnotes(word.element.body, footnotes, notes, view.rtl)
+        wordnotes.add_footnotes(word.element.body, notes_element, notes, view.rtl, kind)
     except TemplateError as error:
         raise TemplateError(f"{display_path(template)}: {error}") from None
     if edit is not None:
-        edit([word.element.body, footnotes])
-    parts = [word.element, footnotes]
+        edit([word.element.body, notes_element])
+    parts = [word.element, *dict.fromkeys((footnotes, notes_element))]
     for section in word.sections:
         for header_footer in (
             section.header,
@@ -168,7 +175,8 @@ def render_docx(
                 parts.append(header_footer._element)
     for part in parts:
         wordml.set_direction(part, styles, view.rtl)
-    footnotes_part._blob = etree.tostring(footnotes, xml_declaration=True, encoding="UTF-8", standalone=True)
+    for part, element in dict.fromkeys(((footnotes_part, footnotes), (notes_part, notes_element))):
+        part._blob = etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
     _set_properties(word, view, timestamp)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -189,6 +197,30 @@ def _footnotes_part(word: docx.document.Document, template: Path) -> Part:
         f"{display_path(template)}: the template has no footnotes part (make it in Word with "
         "References > Insert Footnote, then delete the footnote)"
     )
+
+
+_NOTE_KINDS = {"footnotes": "footnote", "endnotes": "endnote", "brackets": "brackets"}
+
+
+def _endnotes_part(word: docx.document.Document, footnotes: etree._Element) -> Part:
+    """Return the document's endnotes part, made (with the footnotes' separators) when the
+    template has none, and named in the settings beside the footnotes' separators."""
+    for relationship in word.part.rels.values():
+        if relationship.reltype == RT.ENDNOTES:
+            existing: Part = relationship.target_part
+            return existing
+    endnotes = wordnotes.endnotes_part(footnotes)
+    blob = etree.tostring(endnotes, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI("/word/endnotes.xml"), CT.WML_ENDNOTES, blob, word.part.package)
+    word.part.relate_to(part, RT.ENDNOTES)
+    settings = word.settings.element
+    footnote_settings = settings.find(qn("w:footnotePr"))
+    if footnote_settings is not None and settings.find(qn("w:endnotePr")) is None:
+        endnote_settings = etree.Element(qn("w:endnotePr"))
+        for separator in footnote_settings.findall(qn("w:footnote")):
+            etree.SubElement(endnote_settings, qn("w:endnote")).set(qn("w:id"), separator.get(qn("w:id"), ""))
+        footnote_settings.addnext(endnote_settings)
+    return part
 
 
 def _set_properties(word: docx.document.Document, view: DocumentView, timestamp: datetime.datetime) -> None:
@@ -226,8 +258,11 @@ def _verify(output: Path, view: DocumentView) -> None:
     """Read the written file back and check that each numbered paragraph says exactly what it should."""
     paragraphs = {paragraph.text for paragraph in docx.Document(str(output)).paragraphs}
     for item in (*view.body.paragraphs, *view.annex.paragraphs):
-        # A note called again, or lettered, shows its mark as text after the paragraph's.
+        # A note called again, or lettered, shows its mark as text after the paragraph's; a
+        # citation in brackets, its text.
         called = item.note.mark if item.note.shared or item.note.lettered else ""
+        if view.attribution == "brackets":
+            called = f" ({item.note.text})"
         expected = f"{item.label}\t{item.text}{item.marker}{called}"
         if expected not in paragraphs:  # a set: linear in the paragraphs, not quadratic
             raise RenderError(

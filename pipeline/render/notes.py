@@ -4,7 +4,8 @@ date), "Ibid." when a new section opens on the meeting of the note just before, 
 (its short title and date) for a later citation. A paragraph that follows another from the same
 meeting in the same section, or follows an "Ibid.", calls that note again instead of a new one,
 so that no two notes in a row say the same. The main body's notes are numbered, the annex's
-lettered on their own, as UN annexes letter theirs.
+lettered on their own, as UN annexes letter theirs. A review that attributes in brackets
+(review.yaml, `attribution: brackets`) gets each paragraph's citation, in full the first time.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from pipeline.languages import DocumentLanguage, Localized
-from pipeline.model import Event, OutcomeDocument, Paragraph, Part
+from pipeline.model import Attribution, Event, OutcomeDocument, Paragraph, Part
 from pipeline.plain import SKIP
 from pipeline.render.conventions import written_date
 
@@ -28,7 +29,7 @@ class Footnote:
     text: str
     id: str = ""  # "body-3", "annex-1": the note, so that a later paragraph can call it again
     shared: bool = False
-    mark: str = field(default="", metadata=SKIP)  # "3" or "a": the number or letter the note shows
+    mark: str = ""  # "3" or "a": the number or letter the note shows
     # In a redline: the call the paragraph made before (deleted), and a token that marks this
     # call's run as inserted or deleted.
     previous: Footnote | None = field(default=None, metadata=SKIP)
@@ -53,7 +54,47 @@ def _sections(part: Part) -> Iterator[tuple[object, Paragraph]]:
 def footnotes(
     outcome: OutcomeDocument, language: DocumentLanguage, localized: Callable[[Localized | None], str]
 ) -> dict[str, Footnote]:
-    """Return the footnote of every paragraph of *outcome* in *language*, by message id."""
+    """Return the footnote of every paragraph of *outcome* in *language*, by message id (an
+    endnote is written the same way). Attributed in brackets, each paragraph has its own note,
+    without Ibid. or a note called again, and without the final full stop: its text is printed
+    in brackets after the paragraph's."""
+    if outcome.review.attribution is Attribution.BRACKETS:
+        return _brackets(outcome, language, localized)
+    words = language.words
+    cite = _citer(outcome, language, localized)
+    notes: dict[str, Footnote] = {}
+    cited: set[str] = set()
+    for name, part, mark in (("body", outcome.body, str), ("annex", outcome.annex, language.note_letter)):
+        before: tuple[Footnote, str, object] | None = None  # the last note, what and where
+        count = 0
+        for section, paragraph in _sections(part):
+            # What the note cites, as the reader sees it: two meetings of the same title,
+            # organizer and date are one citation.
+            key = cite(paragraph.events, False)
+            if (
+                before is not None
+                and before[1] == key
+                and (before[2] == section or before[0].text == words.ibid)
+            ):
+                notes[paragraph.message.uid] = Footnote(before[0].text, before[0].id, True, before[0].mark)
+                before = (before[0], key, section)
+                continue
+            if before is not None and before[1] == key:
+                text = words.ibid
+            else:
+                text = cite(paragraph.events, True) if key in cited else key
+            count += 1
+            note = Footnote(text, f"{name}-{count}", False, mark(count))
+            notes[paragraph.message.uid] = note
+            cited.add(key)
+            before = (note, key, section)
+    return notes
+
+
+def _citer(
+    outcome: OutcomeDocument, language: DocumentLanguage, localized: Callable[[Localized | None], str]
+) -> Callable[[tuple[str, ...], bool], str]:
+    """Return the function that cites events: in full, or in short (title and date), full stop last."""
     words = language.words
     events = {event.id: event for event in outcome.timeline}
 
@@ -71,30 +112,20 @@ def footnotes(
             language.list_separator.join(one(events[event_id]) for event_id in event_ids) + language.full_stop
         )
 
+    return cite
+
+
+def _brackets(
+    outcome: OutcomeDocument, language: DocumentLanguage, localized: Callable[[Localized | None], str]
+) -> dict[str, Footnote]:
+    cite = _citer(outcome, language, localized)
+    stop = len(language.full_stop)
     notes: dict[str, Footnote] = {}
     cited: set[str] = set()
-    for name, part, mark in (("body", outcome.body, str), ("annex", outcome.annex, language.note_letter)):
-        before: tuple[Footnote, str, object] | None = None  # the last note, what and where
-        count = 0
-        for section, paragraph in _sections(part):
-            # What the note cites, as the reader sees it: two meetings of the same title,
-            # organizer and date are one citation.
-            key = cite(paragraph.events, short=False)
-            if (
-                before is not None
-                and before[1] == key
-                and (before[2] == section or before[0].text == words.ibid)
-            ):
-                notes[paragraph.message.uid] = Footnote(before[0].text, before[0].id, True, before[0].mark)
-                before = (before[0], key, section)
-                continue
-            if before is not None and before[1] == key:
-                text = words.ibid
-            else:
-                text = cite(paragraph.events, short=True) if key in cited else key
-            count += 1
-            note = Footnote(text, f"{name}-{count}", False, mark(count))
-            notes[paragraph.message.uid] = note
-            cited.add(key)
-            before = (note, key, section)
+    for name, part in (("body", outcome.body), ("annex", outcome.annex)):
+        for count, (_, paragraph) in enumerate(_sections(part), start=1):
+            full = cite(paragraph.events, False)
+            text = cite(paragraph.events, True) if full in cited else full
+            cited.add(full)
+            notes[paragraph.message.uid] = Footnote(text[:-stop] if stop else text, f"{name}-{count}")
     return notes

@@ -20,6 +20,7 @@ from pipeline.languages import (
     Words,
 )
 from pipeline.model import (
+    Attribution,
     EventDate,
     KeyMessage,
     OutcomeDocument,
@@ -156,6 +157,7 @@ class DocumentView:
     body: PartView
     annex: PartView
     pending: tuple[PendingTranslation, ...] = field(metadata=SKIP)
+    attribution: str = "footnotes"  # or "endnotes", or "brackets" (review.yaml: see notes.py)
 
 
 def _in(language: DocumentLanguage, text: Localized | None) -> str:
@@ -225,6 +227,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
         letter = language.section_label(len(clusters)) if cross_cutting_letter and cross_cutting else ""
         return PartView(tuple(clusters), cross_cutting, letter, sum(1 for _ in part.paragraphs()))
 
+    attribution = list(Attribution).index(review.attribution)
     body = part(outcome.body, cross_cutting_letter=False)
     annex = part(outcome.annex, cross_cutting_letter=True)
     introduction = outcome.front_matter("introduction", code)
@@ -261,12 +264,15 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
             first=first,
             last=last,
             label=language.paragraph_label(paragraphs_before_messages(outcome.front)),
-            text=words.process_text.format(events=len(held), first=first, last=last),
+            text=words.process_text.format(
+                events=len(held), first=first, last=last, attribution=words.attributions[attribution]
+            ),
         ),
         timeline=timeline_view(outcome.timeline, language, _in),
         body=body,
         annex=annex,
         pending=tuple(pending),
+        attribution=review.attribution.value,
     )
 
 

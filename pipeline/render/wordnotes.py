@@ -1,6 +1,8 @@
 """Word footnotes for the rendered document: each footnote token docxtpl printed becomes a real
 footnote (w:footnoteReference and its w:footnote), or, for a paragraph that calls a note again,
-the note's mark once more in the footnote reference style.
+the note's mark once more in the footnote reference style. A review that attributes in endnotes
+gets real endnotes (in an endnotes part made beside the footnotes one, when the template has
+none), one attributing in brackets gets the citation in brackets in the paragraph's own style.
 
 Word numbers the main body's notes. The annex's are lettered with custom marks (the letter
 written after the reference and at the head of the note, as Word writes a custom mark): Word
@@ -29,15 +31,20 @@ from pipeline.render.wordml import (
 
 
 def add_footnotes(
-    body: etree._Element, footnotes: etree._Element, notes: dict[str, Footnote], rtl: bool
+    body: etree._Element,
+    footnotes: etree._Element,
+    notes: dict[str, Footnote],
+    rtl: bool,
+    kind: str = "footnote",
 ) -> None:
     """Turn each run whose whole text is a key of *notes* into a reference to a new footnote, or
-    into the mark of the note it calls again.
+    into the mark of the note it calls again; with *kind* "endnote", an endnote (*footnotes* is
+    then the endnotes part); with "brackets", the note's text in brackets.
 
     Raise TemplateError when a note's run is missing (the template lost its footnote tag) or
     appears more than once.
     """
-    numbers = [int(note.get(qn("w:id"), "0")) for note in footnotes.iter(qn("w:footnote"))]
+    numbers = [int(note.get(qn("w:id"), "0")) for note in footnotes.iter(qn(f"w:{kind}"))]
     next_id = max([0, *numbers]) + 1
     found: dict[str, etree._Element] = {}
     for text in body.iter(qn("w:t")):
@@ -54,13 +61,40 @@ def add_footnotes(
     for token, note in notes.items():
         text = found[token]
         run = parent_of(text)
-        for call in (note.previous, note) if note.previous else (note,):
-            next_id = _call(run, call, footnotes, next_id, rtl)
+        if kind == "brackets":
+            _bracketed(run, note, rtl)
+        else:
+            for call in (note.previous, note) if note.previous else (note,):
+                next_id = _call(run, call, footnotes, next_id, rtl, kind)
         parent_of(run).remove(run)
 
 
+def _bracketed(token_run: etree._Element, note: Footnote, rtl: bool) -> None:
+    """Write before *token_run* the note's text in brackets, in the style of the paragraph's text."""
+    run = etree.Element(qn("w:r"))
+    properties = token_run.find(qn("w:rPr"))
+    if properties is not None:
+        run.append(copy.deepcopy(properties))
+        for style in run[0].findall(qn("w:rStyle")):
+            run[0].remove(style)
+    _text(run, f" ({note.text})")
+    token_run.addprevious(run)
+
+
+def endnotes_part(footnotes: etree._Element) -> etree._Element:
+    """Return an endnotes part holding the separators of the *footnotes* part (ids -1 and 0),
+    for a template that has none."""
+    endnotes = etree.Element(qn("w:endnotes"), nsmap=footnotes.nsmap)
+    for separator in footnotes.iter(qn("w:footnote")):
+        if separator.get(qn("w:type")) in ("separator", "continuationSeparator"):
+            copied = copy.deepcopy(separator)
+            copied.tag = qn("w:endnote")
+            endnotes.append(copied)
+    return endnotes
+
+
 def _call(
-    token_run: etree._Element, note: Footnote, footnotes: etree._Element, next_id: int, rtl: bool
+    token_run: etree._Element, note: Footnote, footnotes: etree._Element, next_id: int, rtl: bool, kind: str
 ) -> int:
     """Write before *token_run* a run that calls *note*: a new footnote (numbered by Word, or
     lettered), or the mark of a note called again; return the next footnote id."""
@@ -72,14 +106,14 @@ def _call(
     if note.shared:
         _text(run, note.mark)  # the same note's mark again; Word numbers it as the data does
         return next_id
-    reference = etree.SubElement(run, qn("w:footnoteReference"))
+    reference = etree.SubElement(run, qn(f"w:{kind}Reference"))
     if note.lettered:
         reference.set(qn("w:customMarkFollows"), "1")
         _text(run, note.mark)
     reference.set(qn("w:id"), str(next_id))
     if note.tracked:
         _text(run, note.tracked)
-    footnotes.append(_footnote(next_id, note, rtl))
+    footnotes.append(_footnote(next_id, note, rtl, kind))
     return next_id + 1
 
 
@@ -89,8 +123,8 @@ def _text(run: etree._Element, text: str) -> None:
     element.set(XML_SPACE, "preserve")
 
 
-def _footnote(number: int, note: Footnote, rtl: bool) -> etree._Element:
-    footnote = etree.Element(qn("w:footnote"))
+def _footnote(number: int, note: Footnote, rtl: bool, kind: str) -> etree._Element:
+    footnote = etree.Element(qn(f"w:{kind}"))
     footnote.set(qn("w:id"), str(number))
     paragraph = etree.SubElement(footnote, qn("w:p"))
     paragraph_properties = etree.SubElement(paragraph, qn("w:pPr"))
@@ -104,7 +138,7 @@ def _footnote(number: int, note: Footnote, rtl: bool) -> etree._Element:
     if note.lettered:
         etree.SubElement(mark, qn("w:t")).text = note.mark
     else:
-        etree.SubElement(mark, qn("w:footnoteRef"))
+        etree.SubElement(mark, qn(f"w:{kind}Ref"))
     etree.SubElement(etree.SubElement(paragraph, qn("w:r")), qn("w:tab"))
     run = etree.SubElement(paragraph, qn("w:r"))
     text = etree.SubElement(run, qn("w:t"))
