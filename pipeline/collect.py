@@ -13,12 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from pipeline import registry
+from pipeline import registry, yamlio
 from pipeline.errors import Diagnostics, Location, PipelineError, SourceError, display_path, not_a_file
 from pipeline.front import read_front
 from pipeline.ingest.reader import read_report
 from pipeline.languages import OUTPUT_LANGUAGES, SOURCE_LANGUAGES
 from pipeline.model import Event, Phase, ReportFile, Sources, SummaryFile
+from pipeline.readcache import ReadCache
 from pipeline.records import closest, load_yaml
 
 T = TypeVar("T")
@@ -31,12 +32,14 @@ _LANGUAGE_CODES = "|".join(SOURCE_LANGUAGES)
 _REPORT_NAME = re.compile(rf"(?P<event>.+)\.(?P<language>{_LANGUAGE_CODES})\.(?:docx|md)")
 
 
-def collect(folder: Path, diagnostics: Diagnostics) -> Sources:
-    """Read review.yaml, events.yaml, the front chapters and each event's summary under *folder*.
+def collect(folder: Path, diagnostics: Diagnostics, cache: ReadCache | None = None) -> Sources:
+    """Read review.yaml, events.yaml, the front chapters and each event's summary under *folder*;
+    the summaries and reports through *cache* when given (pipeline.readcache).
 
     Problems are recorded in *diagnostics*, not raised, so that normalize can add its own before
     the build stops. Raise PipelineError only when *folder* is not a directory.
     """
+    cache = cache or ReadCache(None, "")
     if not folder.is_dir():
         raise PipelineError(f"{folder}: not a directory (expected the sources folder, e.g. sources/)")
     review = _read_required(folder / REVIEW_FILE, registry.read_review, diagnostics)
@@ -66,7 +69,9 @@ def collect(folder: Path, diagnostics: Diagnostics) -> Sources:
     unread: list[tuple[str, Path]] = []
     summary_files = []
     for event, path in summaries:
-        content = load_yaml(path, diagnostics)
+        content = load_yaml(
+            path, diagnostics, lambda path: cache.read("summary", path, lambda: yamlio.load(path))
+        )
         if content is None:
             unread.append((event, path))
         else:
@@ -77,13 +82,16 @@ def collect(folder: Path, diagnostics: Diagnostics) -> Sources:
         timeline=timeline.events,
         front=front,
         summaries=tuple(summary_files),
-        reports=tuple(_read_reports(reports, diagnostics, unread)),
+        reports=tuple(_read_reports(reports, diagnostics, unread, cache)),
         unread=tuple(unread),
     )
 
 
 def _read_reports(
-    found: list[tuple[str, str, Path]], diagnostics: Diagnostics, unread: list[tuple[str, Path]]
+    found: list[tuple[str, str, Path]],
+    diagnostics: Diagnostics,
+    unread: list[tuple[str, Path]],
+    cache: ReadCache,
 ) -> list[ReportFile]:
     """Return the reports that could be read; add the others to *unread*."""
     read = []
@@ -93,7 +101,8 @@ def _read_reports(
             unread.append((event, path))
             continue
         try:
-            read.append(ReportFile(event, language, read_report(path)))
+            report = cache.read("report", path, lambda: read_report(path))  # noqa: B023 - called at once
+            read.append(ReportFile(event, language, report))
         except SourceError as error:
             diagnostics.problems.extend(error.problems)
             unread.append((event, path))

@@ -116,6 +116,13 @@ def fingerprint(
     }
 
 
+def reading_version(found: dict[str, object]) -> str:
+    """Return what reading a source depends on besides the file itself, from fingerprint()'s
+    *found*: the code, the packages, Python and pandoc (pipeline.readcache)."""
+    reading = {key: found[key] for key in ("code", "packages", "python", "pandoc")}
+    return hashlib.sha256(json.dumps(reading, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 def text(found: dict[str, object], unlisted: dict[str, str] | None = None) -> str:
     """Return the content of build/.fingerprint.json: what the build depended on (*found*) and the
     hashes of the outputs its manifest does not list (the status page)."""

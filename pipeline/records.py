@@ -229,10 +229,13 @@ def sequence(value: YValue, name: str, scope: Scope) -> YSeq | None:
     return None
 
 
-def load_yaml(path: Path, diagnostics: Diagnostics) -> YValue | None:
-    """Return the located content of *path*, recording its problems; None if unreadable or empty."""
+def load_yaml(
+    path: Path, diagnostics: Diagnostics, load: Callable[[Path], YValue | None] = yamlio.load
+) -> YValue | None:
+    """Return the located content of *path* (read by *load*), recording its problems; None if
+    unreadable or empty."""
     try:
-        content = yamlio.load(path)
+        content = load(path)
     except SourceError as error:
         diagnostics.problems.extend(error.problems)
         return None

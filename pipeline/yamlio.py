@@ -60,6 +60,10 @@ class YStr(str):
         text.comment = comment
         return text
 
+    def __reduce__(self) -> tuple[type[YStr], tuple[str, Location, bool, Comment | None]]:
+        """Pickle with its place (pipeline.readcache keeps what was read)."""
+        return (YStr, (str(self), self.location, self.quoted, self.comment))
+
 
 class YNull:
     """An empty or `null` value, with its place (None cannot carry one); `comment` is the comment

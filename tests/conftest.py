@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ from hypothesis import settings
 # what tests read on standard error. Set before the pipeline is imported, and inherited by the
 # `outcome` commands tests run; tests/test_progress.py sets its own.
 os.environ["OUTCOME_PROGRESS_AFTER"] = "3600"
+# What the builds read is kept in a cache of the test run's own (pipeline/readcache.py), not the
+# user's: a test never depends on what an earlier run left.
+os.environ["OUTCOME_CACHE"] = tempfile.mkdtemp(prefix="outcome-test-cache-")
 
 from tests.corpus import REGIONAL_REVIEW
 

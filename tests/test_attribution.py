@@ -111,4 +111,6 @@ def test_an_unknown_attribution_is_named_with_its_line(tmp_path):
         review.write("attribution: sidenotes\n")
     with pytest.raises(SourceError) as raised:
         validate(sources)
-    assert "review.yaml:11:14: unknown attribution 'sidenotes' (did you mean 'endnotes'?)" in str(raised.value)
+    assert "review.yaml:11:14: unknown attribution 'sidenotes' (did you mean 'endnotes'?)" in str(
+        raised.value
+    )

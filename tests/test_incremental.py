@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from pipeline import fingerprint
+from pipeline import fingerprint, readcache
 from pipeline.build import build
+from pipeline.errors import SourceError
 from pipeline.model import PdfEngine
 from tests.corpus import ROOT, TEMPLATES, write_sources
 
@@ -171,3 +173,66 @@ def test_make_outcome_builds_only_when_something_changed(tmp_path: Path) -> None
     assert make() == f"{folder}/ is up to date with {sources}/: nothing changed since the last build.\n"
     EDITS["a summary"](sources)
     assert "Built " in make()
+
+
+def test_after_an_edit_only_the_edited_summary_is_read_again(
+    tmp_path: Path, sources_copy: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("OUTCOME_CACHE", str(tmp_path / "cache"))
+    sources = sources_copy
+    read: list[str] = []
+    reading = readcache.ReadCache._read
+
+    def spy(self: readcache.ReadCache, path: Path, reader: Callable[[], object]) -> object:
+        read.append(path.relative_to(sources).as_posix())
+        return reading(self, path, reader)
+
+    monkeypatch.setattr(readcache.ReadCache, "_read", spy)
+    every = sorted(
+        path.relative_to(sources).as_posix()
+        for folder in ("summaries", "reports")
+        for path in (sources / folder).glob("*")
+    )
+
+    def build_and_tell() -> list[str]:
+        read.clear()
+        build(sources, tmp_path / "build", TEMPLATES, PdfEngine.NONE, today=DAY)
+        return sorted(read)
+
+    assert build_and_tell() == every
+    assert build_and_tell() == []  # nothing changed: nothing read again
+    summary = sources / "summaries" / "abu-dhabi-dialogue-2024.yaml"
+    text = summary.read_text(encoding="utf-8")
+    summary.write_text(
+        text.replace("reduced contract substitution.", "ended contract substitution."), encoding="utf-8"
+    )
+    assert build_and_tell() == ["summaries/abu-dhabi-dialogue-2024.yaml"]
+    assert "ended contract substitution." in (tmp_path / "build" / "merged.yaml").read_text(encoding="utf-8")
+    report = sorted((sources / "reports").glob("*.en.md"))[0]
+    report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert build_and_tell() == [report.relative_to(sources).as_posix()]
+    # Other code (or packages, Python, pandoc) reads everything again.
+    monkeypatch.setattr(fingerprint, "reading_version", lambda found: "another version of the code")
+    assert build_and_tell() == every
+
+
+def test_a_file_that_fails_to_read_is_read_again_and_reported_each_time(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("OUTCOME_CACHE", str(tmp_path / "cache"))
+    sources = write_sources(tmp_path / "sources")
+    (sources / "summaries" / "talks-2023.yaml").write_text("event: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(SourceError, match=r"talks-2023.yaml:2:1: YAML syntax error: expected .,. or .\]."):
+            build(sources, tmp_path / "build", TEMPLATES, PdfEngine.NONE, today=DAY)
+    # The other files were kept; the one that failed was not.
+    others = [path for folder in ("summaries", "reports") for path in (sources / folder).glob("*")]
+    assert len([path for path in (tmp_path / "cache").rglob("*") if path.is_file()]) == len(others) - 1
+
+
+def test_outcome_cache_off_keeps_nothing(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("OUTCOME_CACHE", "off")
+    assert readcache.cache_folder() is None
+    monkeypatch.setenv("OUTCOME_CACHE", str(tmp_path / "elsewhere"))
+    assert readcache.cache_folder() == tmp_path / "elsewhere"
+    monkeypatch.delenv("OUTCOME_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert readcache.cache_folder() == tmp_path / "xdg" / "gcm-outcome"

@@ -21,6 +21,7 @@ from pipeline.merge import merge
 from pipeline.model import Corpus, OutcomeDocument, PdfEngine
 from pipeline.normalize import normalize
 from pipeline.progress import SILENT, Progress
+from pipeline.readcache import ReadCache, cache_folder
 from pipeline.reference import load_reference
 from pipeline.render import render
 
@@ -64,12 +65,15 @@ class BuildResult:
         )
 
 
-def read_sources(sources: Path, progress: Progress = SILENT) -> tuple[Corpus, Diagnostics]:
+def read_sources(
+    sources: Path, progress: Progress = SILENT, cache: ReadCache | None = None
+) -> tuple[Corpus, Diagnostics]:
     """Return the corpus of every summary that could be read, and the problems of the others;
-    raise SourceError when not even review.yaml could be read."""
+    raise SourceError when not even review.yaml could be read. Summaries and reports read before
+    are taken from *cache* when given."""
     diagnostics = Diagnostics()
     progress.stage("reading the sources")
-    collected = collect(sources, diagnostics)
+    collected = collect(sources, diagnostics, cache)
     progress.stage("normalizing")
     corpus = normalize(collected, load_reference(), diagnostics)
     if corpus is None:
@@ -77,9 +81,9 @@ def read_sources(sources: Path, progress: Progress = SILENT) -> tuple[Corpus, Di
     return corpus, diagnostics
 
 
-def validate(sources: Path, progress: Progress = SILENT) -> Validated:
+def validate(sources: Path, progress: Progress = SILENT, cache: ReadCache | None = None) -> Validated:
     """Read and check every source under *sources*; raise SourceError listing every problem."""
-    corpus, diagnostics = read_sources(sources, progress)
+    corpus, diagnostics = read_sources(sources, progress, cache)
     if diagnostics.problems:
         raise SourceError(diagnostics.problems)
     return Validated(corpus, tuple(sorted(diagnostics.notices)))
@@ -142,7 +146,9 @@ def build_outputs(
     today = today or datetime.date.today()
     # Taken before the sources are read: a source changed during the build then rebuilds next time.
     depends = fingerprint.fingerprint(sources, templates, pdf_engine.value, final, today)
-    validated = validate(sources, progress)
+    cache = ReadCache(cache_folder(), fingerprint.reading_version(depends))
+    validated = validate(sources, progress, cache)
+    cache.prune()
     corpus = validated.corpus
     progress.stage("merging")
     outcome = merge(corpus)
