@@ -43,8 +43,14 @@ test: $(STAMP) $(VALIDATOR) ## Run the linter, the type checker and the tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) ## Time the PDF engines on the bundled sources and on 2,000 synthetic messages
-	$(BIN)/python -m bench.bench_pdf
+# The sizes of the benchmark's corpora: make bench SIZES=100,2000 for a quicker run.
+SIZES ?= 100,2000,20000
+
+bench: $(STAMP) ## Time every stage, the whole build and the raw engines at 100, 2,000 and 20,000 messages (several minutes)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python -m bench.bench_build --sizes $(SIZES) --json $(BUILD)/bench/results.json --plot $(BUILD)/bench/benchmarks.png
+	-$(BIN)/python -m bench.bench_pdf
+	-$(BIN)/python -m bench.bench_duplicates
 
 regen-golden: $(STAMP) ## Rewrite the expected outputs of tests/cases/ (read the diff before committing)
 	REGEN_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
