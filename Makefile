@@ -51,6 +51,7 @@ bench: $(STAMP) ## Time every stage, the whole build and the raw engines at 100,
 	$(BIN)/python -m bench.bench_build --sizes $(SIZES) --json $(BUILD)/bench/results.json --plot $(BUILD)/bench/benchmarks.png
 	-$(BIN)/python -m bench.bench_pdf
 	-$(BIN)/python -m bench.bench_duplicates
+	$(BIN)/python -m bench.bench_attribution
 
 regen-golden: $(STAMP) ## Rewrite the expected outputs of tests/cases/ (read the diff before committing)
 	REGEN_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
