@@ -201,7 +201,8 @@ def plot(sizes: Sequence[Size], path: Path) -> None:
     matplotlib.use("Agg")
     from matplotlib import pyplot
 
-    figure, axes = pyplot.subplots(figsize=(9, 6), dpi=100)
+    figure, axes = pyplot.subplots(figsize=(12, 6.5), dpi=100)
+    axes.set_prop_cycle(color=[pyplot.get_cmap("tab20")(index % 20) for index in range(40)])
     counts = [size.messages for size in sizes]
     names = list(dict.fromkeys(m.name for size in sizes for m in (*size.stages, size.whole, *size.raw)))
     for name in names:
@@ -218,7 +219,7 @@ def plot(sizes: Sequence[Size], path: Path) -> None:
     axes.set_ylabel("seconds (wall time)")
     axes.set_title("outcome build, its stages (dotted) and the raw engines (dashed)")
     axes.grid(True, which="both", alpha=0.3)
-    axes.legend(fontsize=7, loc="upper left", ncol=2)
+    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path)
@@ -234,13 +235,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--plot", type=Path, help="draw the timings in this PNG file")
     parser.add_argument("--json", type=Path, help="write the measures in this JSON file")
+    parser.add_argument("--from", dest="earlier", type=Path, help="print and plot this JSON file's measures")
     arguments = parser.parse_args(argv)
     counts = sorted({int(count.replace("_", "")) for count in arguments.sizes.split(",")})
-    with tempfile.TemporaryDirectory(prefix="outcome-bench-") as folder:
-        # A first build, as on a fresh machine: what it reads is kept in a cache of its own.
-        os.environ["OUTCOME_CACHE"] = str(Path(folder) / "cache")
-        sizes = [measure(count, Path(folder), arguments.libreoffice_up_to) for count in counts]
-    print(f"outcome build, stage by stage and beside the raw engines: {machine()}")
+    if arguments.earlier:
+        results = json.loads(arguments.earlier.read_text(encoding="utf-8"))
+        where = results["machine"]
+        sizes = [
+            Size(
+                size["messages"],
+                [Measure(**m) for m in size["stages"]],
+                Measure(**size["whole"]),
+                [Measure(**m) for m in size["raw"]],
+            )
+            for size in results["sizes"]
+        ]
+    else:
+        with tempfile.TemporaryDirectory(prefix="outcome-bench-") as folder:
+            # A first build, as on a fresh machine: what it reads is kept in a cache of its own.
+            os.environ["OUTCOME_CACHE"] = str(Path(folder) / "cache")
+            sizes = [measure(count, Path(folder), arguments.libreoffice_up_to) for count in counts]
+        where = machine()
+    print(f"outcome build, stage by stage and beside the raw engines: {where}")
     print("(seconds of wall time; MB: peak resident memory, of all its processes for a command)")
     print(table(sizes))
     print()
@@ -249,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("LibreOffice is not installed (Debian: libreoffice-writer-nogui): its rows are missing.")
     if arguments.json:
         arguments.json.parent.mkdir(parents=True, exist_ok=True)
-        results = {"machine": machine(), "sizes": [asdict(size) for size in sizes]}
+        results = {"machine": where, "sizes": [asdict(size) for size in sizes]}
         arguments.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     if arguments.plot:
         plot(sizes, arguments.plot)
