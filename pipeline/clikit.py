@@ -14,7 +14,7 @@ from typing import ParamSpec, TypeVar
 import click
 
 from pipeline.cliprogress import Reporter
-from pipeline.errors import PipelineError, Problem, display_path
+from pipeline.errors import PipelineError, Problem, Terminated, display_path
 from pipeline.fingerprint import templates_folder as templates_folder
 from pipeline.model import PdfEngine
 from pipeline.progress import SILENT, Progress
@@ -128,10 +128,6 @@ pdf_engine_option = click.option(
     help="typst draws the PDF itself (pip only); libreoffice converts the Word file "
     "(needs LibreOffice); none writes no PDF.",
 )
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, stopping a command as Ctrl-C does (exit status 143 instead of 130)."""
 
 
 def stop_on_terminate() -> None:

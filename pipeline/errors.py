@@ -84,6 +84,11 @@ def not_a_file(path: Path) -> str | None:
 _NOWHERE = Location(Path())
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, stopping a command (or a process drawing a language) as Ctrl-C does (exit
+    status 143 instead of 130), so that what it was writing is cleaned up."""
+
+
 class PipelineError(Exception):
     """Base class of every error a user of the pipeline can act on."""
 

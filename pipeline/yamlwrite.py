@@ -78,7 +78,9 @@ def simple(data: Any) -> bool:
         value = stack.pop()
         if isinstance(value, dict):
             for key, item in value.items():
-                if not isinstance(key, str) or not key or _NOT_ONE_LINE.search(key) or len(key) > 120:
+                if not isinstance(key, str) or not key or _NOT_ONE_LINE.search(key):
+                    return False
+                if len(key.encode("utf-8")) > 120:  # libyaml writes "? key" from 128 bytes on
                     return False
                 stack.append(item)
         elif isinstance(value, list):

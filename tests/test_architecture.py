@@ -107,11 +107,18 @@ def printed_words() -> list[tuple[str, str]]:
     """Return (language, word) for each fixed word the templates print from the table."""
     used = {field.name for field in fields(Words)}
     return [
-        (code, getattr(language.words, name))
+        (code, word)
         for code, language in DOCUMENT_LANGUAGES.items()
         for name in sorted(used)
-        if name not in ("process_text",) and "{" not in getattr(language.words, name)
+        if name != "process_text"
+        for word in _each(getattr(language.words, name))
+        if "{" not in word
     ]
+
+
+def _each(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    """Return the words of a field of Words: one, or several (the attribution sentences)."""
+    return value if isinstance(value, tuple) else (value,)
 
 
 @pytest.mark.parametrize(("code", "word"), printed_words())
@@ -134,6 +141,9 @@ def test_templates_print_only_words_of_the_table():
 def test_every_document_language_has_every_word():
     for language in DOCUMENT_LANGUAGES.values():
         for field in fields(Words):
-            assert getattr(language.words, field.name).strip(), (language.code, field.name)
+            assert all(word.strip() for word in _each(getattr(language.words, field.name))), (
+                language.code,
+                field.name,
+            )
         assert len(language.months) == 12
         assert language.masthead_dates in DOCUMENT_LANGUAGES

@@ -4,8 +4,10 @@ depend on changed: a source, a template, the code, a package, an option, the day
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -181,13 +183,13 @@ def test_after_an_edit_only_the_edited_summary_is_read_again(
     monkeypatch.setenv("OUTCOME_CACHE", str(tmp_path / "cache"))
     sources = sources_copy
     read: list[str] = []
-    reading = readcache.ReadCache._read
+    reading = readcache.ReadCache.read_again
 
     def spy(self: readcache.ReadCache, path: Path, reader: Callable[[], object]) -> object:
         read.append(path.relative_to(sources).as_posix())
         return reading(self, path, reader)
 
-    monkeypatch.setattr(readcache.ReadCache, "_read", spy)
+    monkeypatch.setattr(readcache.ReadCache, "read_again", spy)
     every = sorted(
         path.relative_to(sources).as_posix()
         for folder in ("summaries", "reports")
@@ -232,7 +234,35 @@ def test_outcome_cache_off_keeps_nothing(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("OUTCOME_CACHE", "off")
     assert readcache.cache_folder() is None
     monkeypatch.setenv("OUTCOME_CACHE", str(tmp_path / "elsewhere"))
-    assert readcache.cache_folder() == tmp_path / "elsewhere"
+    assert readcache.cache_folder() == tmp_path / "elsewhere" / "reads"
     monkeypatch.delenv("OUTCOME_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert readcache.cache_folder() == tmp_path / "xdg" / "gcm-outcome"
+    assert readcache.cache_folder() == tmp_path / "xdg" / "gcm-outcome" / "reads"
+
+
+def test_pruning_removes_old_entries_and_nothing_else(tmp_path: Path) -> None:
+    folder = tmp_path / "reads"
+    cache = readcache.ReadCache(folder, "v")
+    source = tmp_path / "summary.yaml"
+    source.write_text("event: x\n", encoding="utf-8")
+    assert cache.read("summary", source, lambda: "read") == "read"
+    assert cache.read("summary", source, lambda: "read again") == "read"  # from the cache
+    (entry,) = [path for path in folder.rglob("*") if path.is_file()]
+    assert entry.stat().st_mode & 0o077 == 0  # the user's alone
+    stranger = entry.parent / "notes.txt"  # not an entry: the cache folder may have been misnamed
+    stranger.write_text("keep me", encoding="utf-8")
+    old = time.time() - (readcache.CACHE_DAYS + 1) * 86400
+    for path in (entry, stranger):
+        os.utime(path, (old, old))
+    cache.prune()
+    assert not entry.exists() and stranger.exists()
+
+
+def test_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
+    cache = readcache.ReadCache(tmp_path / "reads", "v")
+    source = tmp_path / "summary.yaml"
+    source.write_text("event: x\n", encoding="utf-8")
+    cache.read("summary", source, lambda: "read")
+    (entry,) = [path for path in (tmp_path / "reads").rglob("*") if path.is_file()]
+    entry.write_bytes(b"\x80\x09 not a pickle")
+    assert cache.read("summary", source, lambda: "read again") == "read again"

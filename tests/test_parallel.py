@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -27,11 +29,10 @@ def test_outcome_jobs_sets_the_processes(monkeypatch) -> None:
     monkeypatch.setenv("OUTCOME_JOBS", "2")
     assert parallel.processes(None, 2, 1) == 2
     assert parallel.processes(1, 2, 1) == 1  # the caller's choice first
-    monkeypatch.setenv("OUTCOME_JOBS", "two")
-    with pytest.raises(
-        PipelineError, match="OUTCOME_JOBS='two': expected a whole number of processes, 1 or more"
-    ):
-        parallel.processes(None, 2, 1)
+    for setting in ("two", "0", "²"):
+        monkeypatch.setenv("OUTCOME_JOBS", setting)
+        with pytest.raises(PipelineError, match="expected a whole number of processes, 1 or more"):
+            parallel.processes(None, 2, 1)
 
 
 def test_an_error_in_a_drawing_process_is_the_editors_message(tmp_path: Path, monkeypatch) -> None:
@@ -57,3 +58,26 @@ def _square(number: int) -> int:
     if number < 0:
         raise PipelineError(f"no negative numbers: {number}")
     return number * number
+
+
+def test_a_drawing_process_told_to_stop_cleans_up_first(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=parallel._work, args=(sender, _wait_then_clean, str(tmp_path)))
+    process.start()
+    started = tmp_path / "started"
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    parallel._stop(process)
+    assert (tmp_path / "cleaned").read_text(encoding="utf-8") == "cleaned up"
+    assert process.exitcode is not None
+    receiver.close()
+
+
+def _wait_then_clean(folder: str) -> None:
+    try:
+        Path(folder, "started").write_text("", encoding="utf-8")
+        time.sleep(60)
+    finally:  # what LibreOffice's runner does: stop soffice, remove its folder
+        Path(folder, "cleaned").write_text("cleaned up", encoding="utf-8")

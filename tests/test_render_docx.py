@@ -230,8 +230,8 @@ def test_unknown_template_variable_is_refused_before_rendering(small_sources, tm
     message = str(caught.value)
     assert message == (
         "templates/outcome.en.docx: the template uses unknown variable(s) reveiw "
-        "(known: annex, body, chapter, introduction, language, note_letters, process, review, rtl, "
-        "style, timeline, words)"
+        "(known: annex, attribution, body, chapter, introduction, language, note_letters, process, review, "
+        "rtl, style, timeline, words)"
     )
 
 

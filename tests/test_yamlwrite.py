@@ -56,6 +56,12 @@ def test_a_summary_like_document_is_written_by_the_fast_writer_and_reads_back() 
     assert yaml.safe_load(written) == data
 
 
+def test_a_long_arabic_key_is_left_to_pyyaml() -> None:
+    data = {"ا" * 70: "x"}
+    assert not yamlwrite.simple(data)
+    assert yamlwrite.dumps(data) == reference(data)
+
+
 @pytest.mark.parametrize("text", ["two\nlines", "a\u2028b", "bom\ufeff", "nel\x85"])
 def test_text_that_could_span_lines_is_left_to_pyyaml(text: str) -> None:
     data = {"texts": [text]}

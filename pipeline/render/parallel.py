@@ -16,9 +16,10 @@ import pickle
 import signal
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+from types import FrameType
 from typing import Any, TypeVar
 
-from pipeline.errors import PipelineError, RenderError
+from pipeline.errors import PipelineError, RenderError, Terminated
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -26,6 +27,7 @@ R = TypeVar("R")
 # Numbered paragraphs (both languages' counts) from which drawing in parallel saves time: below,
 # the start of a process costs more than it saves (measured with `make bench`, docs/benchmarks.md).
 PARALLEL_FROM = 600
+STOP_SECONDS = 10.0  # for a drawing process to end once told to stop
 
 
 def processes(jobs: int | None, languages: int, paragraphs: int) -> int:
@@ -34,7 +36,7 @@ def processes(jobs: int | None, languages: int, paragraphs: int) -> int:
     if jobs is None:
         setting = os.environ.get("OUTCOME_JOBS", "").strip()
         if setting:
-            if not setting.isdigit() or int(setting) < 1:
+            if not (setting.isascii() and setting.isdigit()) or int(setting) < 1:
                 raise PipelineError(
                     f"OUTCOME_JOBS={setting!r}: expected a whole number of processes, 1 or more"
                 )
@@ -61,23 +63,38 @@ def run(function: Callable[[T], R], items: Sequence[T], count: int) -> list[R]:
             for item in batch:
                 receiver, sender = context.Pipe(duplex=False)
                 process = context.Process(target=_work, args=(sender, function, item), daemon=True)
-                process.start()
+                # Started with Ctrl-C ignored, which it keeps: this process decides, and stops it.
+                interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+                try:
+                    process.start()
+                finally:
+                    signal.signal(signal.SIGINT, interrupt)
                 sender.close()
                 running.append((process, receiver))
             for process, receiver in running:
                 results.append(_result(process, receiver))
         finally:
             for process, receiver in running:
-                if process.is_alive():
-                    process.terminate()
-                process.join()
+                _stop(process)
                 receiver.close()
     return results
+
+
+def _stop(process: multiprocessing.process.BaseProcess) -> None:
+    """Stop *process* if it still runs: terminated, it cleans up as this one does (LibreOffice
+    stopped, its folder removed); killed if it has not ended in STOP_SECONDS."""
+    if process.is_alive():
+        process.terminate()
+    process.join(STOP_SECONDS)
+    if process.is_alive():
+        process.kill()
+        process.join()
 
 
 def _work(sender: Connection, function: Callable[[T], R], item: T) -> None:
     """In the drawing process: send back what *function* returns or the error it raised."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides, and stops this one
+    signal.signal(signal.SIGTERM, _terminated)  # stopped: clean up as an interrupted build does
     try:
         answer: tuple[str, object] = ("done", function(item))
     except PipelineError as error:
@@ -90,6 +107,10 @@ def _work(sender: Connection, function: Callable[[T], R], item: T) -> None:
         answer = ("failed", f"{type(error).__name__}: {error}")
     sender.send(answer)
     sender.close()
+
+
+def _terminated(number: int, frame: FrameType | None) -> None:
+    raise Terminated()
 
 
 def _result(process: multiprocessing.process.BaseProcess, receiver: Connection) -> Any:
