@@ -124,7 +124,7 @@ ENGLISH = DocumentLanguage(
         attributions=(
             "A footnote to each key message names the meeting it comes from.",
             "An endnote to each key message names the meeting it comes from.",
-            "Each key message is followed, in brackets, by the meeting it comes from.",
+            "Each key message is followed, in square brackets, by the meeting it comes from.",
         ),
         timeline="Timeline of the regional review process",
         organizer="Organizer",
@@ -186,7 +186,7 @@ ARABIC = DocumentLanguage(
         attributions=(
             "وتذكر حاشية كل رسالة الاجتماع الذي صدرت عنه.",
             "وتذكر حاشية ختامية لكل رسالة الاجتماع الذي صدرت عنه.",
-            "ويُذكر بين قوسين بعد كل رسالة الاجتماع الذي صدرت عنه.",
+            "ويُذكر بين معقوفتين بعد كل رسالة الاجتماع الذي صدرت عنه.",
         ),
         timeline="الجدول الزمني لعملية الاستعراض الإقليمي",
         organizer="المنظم",

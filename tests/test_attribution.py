@@ -15,7 +15,10 @@ from pipeline.errors import SourceError
 from pipeline.languages import DOCUMENT_LANGUAGES
 from pipeline.model import PdfEngine
 from tests.corpus import TEMPLATES, write_sources
+from tests.redlines import LABEL, make_redline
+from tests.redlines import paragraphs as redline_paragraphs
 from tests.test_ooxml import problems
+from tests.test_redline import change_sources
 from tests.test_render_pdf import POPPLER, pdf_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -59,8 +62,8 @@ def test_brackets_put_each_citation_after_its_paragraph_and_make_no_notes(tmp_pa
     stop = DOCUMENT_LANGUAGES[language].full_stop
     assert full.endswith(stop)
     paragraphs = message_paragraphs(document)
-    first_message = next(text for text in paragraphs if text.endswith(")"))
-    assert first_message.endswith(f" ({full[: -len(stop)]})")
+    first_message = next(text for text in paragraphs if text.endswith("]"))
+    assert first_message.endswith(f" [{full[: -len(stop)]}]")
     words = DOCUMENT_LANGUAGES[language].words
     assert any(words.attributions[2] in text for text in paragraphs)  # chapter II says how
     assert problems(document) == []
@@ -78,7 +81,8 @@ def test_endnotes_are_real_word_endnotes_with_the_footnotes_texts(tmp_path, lang
     with zipfile.ZipFile(document) as package:
         settings = package.read("word/settings.xml").decode("utf-8")
         types = package.read("[Content_Types].xml").decode("utf-8")
-    assert "<w:endnotePr>" in settings and "endnotes+xml" in types
+    assert '<w:endnotePr><w:numFmt w:val="decimal"/>' in settings and "endnotes+xml" in types
+    assert settings.count("<w:endnote ") == 2  # the separators, as for the footnotes
     assert problems(document) == []
 
 
@@ -114,3 +118,19 @@ def test_an_unknown_attribution_is_named_with_its_line(tmp_path):
     assert "review.yaml:11:14: unknown attribution 'sidenotes' (did you mean 'endnotes'?)" in str(
         raised.value
     )
+
+
+def test_a_redline_in_brackets_keeps_every_citation(tmp_path):
+    def bracketed(sources: Path) -> None:
+        with open(sources / "review.yaml", "a", encoding="utf-8") as review:
+            review.write("attribution: brackets\n")
+
+    result = make_redline(tmp_path, change_sources, start=bracketed)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "build" / "redline.zero-draft.current.en.docx") as package:
+        document = package.read("word/document.xml")
+    for accept in (True, False):
+        texts = [text for text in redline_paragraphs(document, accept) if LABEL.match(text)]
+        messages = [text for text in texts if "]" in text]
+        assert messages and all(text.endswith("]") and " [" in text for text in messages), messages
+        assert not any("()" in text or "[]" in text for text in texts)

@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline import checks, drafts, fingerprint, intermediate, lock, outputs
 from pipeline.collect import collect
 from pipeline.errors import Diagnostics, PipelineError, Problem, SourceError, display_path
+from pipeline.ingest.pandoc import pandoc_identity
 from pipeline.merge import merge
 from pipeline.model import Corpus, OutcomeDocument, PdfEngine
 from pipeline.normalize import normalize
@@ -146,7 +147,7 @@ def build_outputs(
     today = today or datetime.date.today()
     # Taken before the sources are read: a source changed during the build then rebuilds next time.
     depends = fingerprint.fingerprint(sources, templates, pdf_engine.value, final, today)
-    cache = ReadCache(cache_folder(), fingerprint.reading_version(depends))
+    cache = ReadCache(cache_folder(), fingerprint.reading_version(depends) + pandoc_identity())
     validated = validate(sources, progress, cache)
     cache.prune()
     corpus = validated.corpus

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
 import shutil
 import subprocess
 import zipfile
@@ -43,6 +44,17 @@ _LITERAL_MARKUP = "-raw_html-native_divs-native_spans-raw_attribute-raw_tex"
 
 def refused(path: Path, message: str) -> SourceError:
     return SourceError([Problem(Location(path), message)])
+
+
+def pandoc_identity() -> str:
+    """Return which pandoc reads the reports (pypandoc's choice: PYPANDOC_PANDOC, its own, or one
+    on PATH), with its size and time: what was read with another pandoc is read again."""
+    program = os.path.realpath(str(pypandoc.get_pandoc_path()))
+    try:
+        status = os.stat(program)
+    except OSError:
+        return program
+    return f"{program}:{status.st_size}:{status.st_mtime_ns}"
 
 
 def pandoc_tree(path: Path, reader: str) -> tuple[Json, tuple[str, ...]]:

@@ -213,13 +213,20 @@ def _endnotes_part(word: docx.document.Document, footnotes: etree._Element) -> P
     blob = etree.tostring(endnotes, xml_declaration=True, encoding="UTF-8", standalone=True)
     part = Part(PackURI("/word/endnotes.xml"), CT.WML_ENDNOTES, blob, word.part.package)
     word.part.relate_to(part, RT.ENDNOTES)
+    # Numbered 1, 2, 3 as the footnotes are (Word's own default for endnotes is i, ii, iii).
     settings = word.settings.element
     footnote_settings = settings.find(qn("w:footnotePr"))
     if footnote_settings is not None and settings.find(qn("w:endnotePr")) is None:
         endnote_settings = etree.Element(qn("w:endnotePr"))
+        etree.SubElement(endnote_settings, qn("w:numFmt")).set(qn("w:val"), "decimal")
         for separator in footnote_settings.findall(qn("w:footnote")):
             etree.SubElement(endnote_settings, qn("w:endnote")).set(qn("w:id"), separator.get(qn("w:id"), ""))
         footnote_settings.addnext(endnote_settings)
+    for section in word.element.body.iter(qn("w:sectPr")):
+        numbering = wordml.ensure(section, "endnotePr", wordml.SECTPR_ORDER)
+        wordml.ensure(numbering, "numFmt", ("pos", "numFmt", "numStart", "numRestart")).set(
+            qn("w:val"), "decimal"
+        )
     return part
 
 
@@ -258,11 +265,8 @@ def _verify(output: Path, view: DocumentView) -> None:
     """Read the written file back and check that each numbered paragraph says exactly what it should."""
     paragraphs = {paragraph.text for paragraph in docx.Document(str(output)).paragraphs}
     for item in (*view.body.paragraphs, *view.annex.paragraphs):
-        # A note called again, or lettered, shows its mark as text after the paragraph's; a
-        # citation in brackets, its text.
+        # A note called again, or lettered, shows its mark as text after the paragraph's.
         called = item.note.mark if item.note.shared or item.note.lettered else ""
-        if view.attribution == "brackets":
-            called = f" ({item.note.text})"
         expected = f"{item.label}\t{item.text}{item.marker}{called}"
         if expected not in paragraphs:  # a set: linear in the paragraphs, not quadratic
             raise RenderError(

@@ -5,7 +5,8 @@ date), "Ibid." when a new section opens on the meeting of the note just before, 
 meeting in the same section, or follows an "Ibid.", calls that note again instead of a new one,
 so that no two notes in a row say the same. The main body's notes are numbered, the annex's
 lettered on their own, as UN annexes letter theirs. A review that attributes in brackets
-(review.yaml, `attribution: brackets`) gets each paragraph's citation, in full the first time.
+(review.yaml, `attribution: brackets`) gets each paragraph's citation, in full the first time,
+which the view puts in square brackets at the end of the paragraph's text.
 """
 
 from __future__ import annotations
@@ -55,9 +56,8 @@ def footnotes(
     outcome: OutcomeDocument, language: DocumentLanguage, localized: Callable[[Localized | None], str]
 ) -> dict[str, Footnote]:
     """Return the footnote of every paragraph of *outcome* in *language*, by message id (an
-    endnote is written the same way). Attributed in brackets, each paragraph has its own note,
-    without Ibid. or a note called again, and without the final full stop: its text is printed
-    in brackets after the paragraph's."""
+    endnote is written the same way). Attributed in brackets, each paragraph has its own
+    citation, without Ibid. or a citation called again, and without the final full stop."""
     if outcome.review.attribution is Attribution.BRACKETS:
         return _brackets(outcome, language, localized)
     words = language.words

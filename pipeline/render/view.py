@@ -191,18 +191,22 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
     review = outcome.review
     pending: list[PendingTranslation] = []
     notes = footnotes(outcome, language, lambda text: _in(language, text))
+    bracketed = review.attribution is Attribution.BRACKETS
 
     def paragraph(item: Paragraph) -> ParagraphView:
         message = item.message
         text, shown_in = _message_text(message, language, review.original_language)
         if shown_in != language.code:
             pending.append(PendingTranslation(message.uid, message.location, shown_in))
+        note = notes[message.uid]
+        if bracketed:  # the citation is the end of the text, for both renderers and the redline
+            text, note = f"{text} [{note.text}]", Footnote("", note.id)
         return ParagraphView(
             number=item.number,
             label=language.paragraph_label(item.number),
             text=text,
             marker=f" {words.translation_pending}" if shown_in != language.code else "",
-            note=notes[message.uid],
+            note=note,
             uid=message.uid,
             events=item.events,
             merged=item.merged,

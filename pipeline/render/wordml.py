@@ -40,7 +40,7 @@ _TBLPR_ORDER = (
     "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
     "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
 ).split()
-_SECTPR_ORDER = (
+SECTPR_ORDER = (
     "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
     "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
     "docGrid printerSettings sectPrChange"
@@ -187,7 +187,7 @@ def set_direction(part: etree._Element, styles: StyleSheet, rtl: bool) -> None:
             _remove(table.find(qn("w:tblPr")), "bidiVisual")
     for section in part.iter(qn("w:sectPr")):
         if rtl:
-            ensure(section, "bidi", _SECTPR_ORDER)
+            ensure(section, "bidi", SECTPR_ORDER)
         else:
             _remove(section, "bidi")
 

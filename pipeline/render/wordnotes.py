@@ -2,7 +2,7 @@
 footnote (w:footnoteReference and its w:footnote), or, for a paragraph that calls a note again,
 the note's mark once more in the footnote reference style. A review that attributes in endnotes
 gets real endnotes (in an endnotes part made beside the footnotes one, when the template has
-none), one attributing in brackets gets the citation in brackets in the paragraph's own style.
+none); one attributing in brackets has its citations in the paragraphs' text, and no notes.
 
 Word numbers the main body's notes. The annex's are lettered with custom marks (the letter
 written after the reference and at the head of the note, as Word writes a custom mark): Word
@@ -39,7 +39,7 @@ def add_footnotes(
 ) -> None:
     """Turn each run whose whole text is a key of *notes* into a reference to a new footnote, or
     into the mark of the note it calls again; with *kind* "endnote", an endnote (*footnotes* is
-    then the endnotes part); with "brackets", the note's text in brackets.
+    then the endnotes part); with "brackets", nothing (the citations are in the text).
 
     Raise TemplateError when a note's run is missing (the template lost its footnote tag) or
     appears more than once.
@@ -61,24 +61,10 @@ def add_footnotes(
     for token, note in notes.items():
         text = found[token]
         run = parent_of(text)
-        if kind == "brackets":
-            _bracketed(run, note, rtl)
-        else:
+        if kind != "brackets":
             for call in (note.previous, note) if note.previous else (note,):
                 next_id = _call(run, call, footnotes, next_id, rtl, kind)
         parent_of(run).remove(run)
-
-
-def _bracketed(token_run: etree._Element, note: Footnote, rtl: bool) -> None:
-    """Write before *token_run* the note's text in brackets, in the style of the paragraph's text."""
-    run = etree.Element(qn("w:r"))
-    properties = token_run.find(qn("w:rPr"))
-    if properties is not None:
-        run.append(copy.deepcopy(properties))
-        for style in run[0].findall(qn("w:rStyle")):
-            run[0].remove(style)
-    _text(run, f" ({note.text})")
-    token_run.addprevious(run)
 
 
 def endnotes_part(footnotes: etree._Element) -> etree._Element:
