@@ -34,6 +34,7 @@ from pipeline.ingest import ingest as ingest_reports
 from pipeline.languages import OUTPUT_LANGUAGES, SOURCE_LANGUAGES
 from pipeline.model import PdfEngine, event_id_problem
 from pipeline.plain import plain
+from pipeline.translations.cli import translations
 
 
 @click.group()
@@ -260,3 +261,6 @@ def redline(
     )
     click.echo(result.summary, nl=False)
     click.echo(f"Wrote {', '.join(display_path(path) for path in result.written)}.")
+
+
+main.add_command(translations)

@@ -15,6 +15,7 @@ from pipeline.languages import SOURCE_LANGUAGES
 from pipeline.model import EVENT_ID, Corpus, KeyMessage, Kind, ReportFile, Sources, Summary, SummaryFile
 from pipeline.records import Field, Placed, Reader, Record, Scope, closest, sequence
 from pipeline.text import text_problems
+from pipeline.translations import read_translated_from, stale, stale_note
 from pipeline.yamlio import YValue
 
 MESSAGE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -205,6 +206,8 @@ def _messages(event: str, reference: Reference) -> Reader[tuple[KeyMessage, ...]
                 continue
             first_seen[message.id] = message.location.line
             messages.append(message)
+            for translation in stale(message):
+                scope.notice(message.location, stale_note(message.uid, translation))
         return tuple(messages)
 
     return read
@@ -226,6 +229,7 @@ def message_record(event: str, language: str | None, reference: Reference) -> Re
             "kind": Field(schema.choice(Kind), default=Kind.KEY_MESSAGE),
             "same_as": Field(schema.identifier(MESSAGE_UID, _UID_COMPLAINT), default=None),
             "distinct_from": Field(schema.identifiers(MESSAGE_UID, _UID_COMPLAINT), default=()),
+            "translated_from": Field(read_translated_from, default=(), after="text"),
         },
         lambda values, placed: KeyMessage(
             uid=f"{event}#{values['id']}", event=event, location=placed.location, **values

@@ -13,6 +13,7 @@ from pipeline.checks.findings import Finding, Level
 from pipeline.checks.parity import parity
 from pipeline.languages import LANGUAGES
 from pipeline.limits import DUPLICATE_GROUP
+from pipeline.translations import stale
 
 PLACEHOLDERS = ("…", "...")
 _SAMPLE = "marked 'illustrative: true': sample content, to be replaced by the real text"
@@ -60,6 +61,7 @@ def _translations(assessment: Assessment, final: bool) -> Iterator[Finding]:
     for message in assessment.messages:
         if message.same_as is not None:
             continue  # not printed: the message it repeats stands for it
+        outdated = {translation.language: translation for translation in stale(message)}
         for code in languages:
             if not message.text.get(code):
                 yield Finding(
@@ -68,6 +70,15 @@ def _translations(assessment: Assessment, final: bool) -> Iterator[Finding]:
                     f"message '{message.uid}'",
                     f"has no '{code}' text: the {LANGUAGES[code].name} document marks its "
                     "translation as pending",
+                )
+            elif code in outdated:
+                yield Finding(
+                    _level(final),
+                    message.location,
+                    f"message '{message.uid}'",
+                    f"has a stale translation: its '{code}' text was made from an earlier "
+                    f"'{outdated[code].source}' text; update it, then run `outcome translations confirm "
+                    f"{message.uid}` (the {LANGUAGES[code].name} document marks it as pending)",
                 )
 
 

@@ -20,6 +20,7 @@ from pipeline.checks.words import WordCount
 from pipeline.errors import Location
 from pipeline.languages import Localized
 from pipeline.model import KeyMessage, Phase
+from pipeline.translations import stale_languages
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,15 @@ class EventTranslation:
 
 @dataclass(frozen=True)
 class Translation:
-    """How much of the document is in *language*: messages printed, and those without its text."""
+    """How much of the document is in *language*: messages printed, those with its text (a stale
+    translation left out), those without, and those whose translation is stale."""
 
     language: str
     messages: int
     translated: int
     by_event: tuple[EventTranslation, ...]
     missing: tuple[MessageRef, ...]
+    stale: tuple[MessageRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,7 @@ def status_of(assessment: Assessment, today: datetime.date, problems: tuple[Find
 def _translation(assessment: Assessment, code: str) -> Translation:
     printed = [message for message in assessment.messages if message.same_as is None]
     missing = [message for message in printed if not message.text.get(code)]
+    stale = [message for message in printed if code in stale_languages(message)]
     absent = {message.uid for message in missing}
     by_event = tuple(
         EventTranslation(
@@ -184,4 +188,7 @@ def _translation(assessment: Assessment, code: str) -> Translation:
         )
         for summary in assessment.corpus.summaries
     )
-    return Translation(code, len(printed), len(printed) - len(missing), by_event, tuple(map(_ref, missing)))
+    translated = len(printed) - len(missing) - len(stale)
+    return Translation(
+        code, len(printed), translated, by_event, tuple(map(_ref, missing)), tuple(map(_ref, stale))
+    )

@@ -86,9 +86,13 @@ def _translations(status: Status) -> Group:
     parts: list[RenderableType] = []
     for translation in status.translations:
         name = LANGUAGES[translation.language].name
-        missing = translation.messages - translation.translated
+        missing = len(translation.missing)
+        stale = f", {len(translation.stale)} stale" if translation.stale else ""
         parts.append(
-            Text(f"{name}: {translation.translated} of {translation.messages} messages ({missing} missing)")
+            Text(
+                f"{name}: {translation.translated} of {translation.messages} messages "
+                f"({missing} missing{stale})"
+            )
         )
         lacking = [entry for entry in translation.by_event if entry.missing]
         if lacking:
@@ -97,6 +101,7 @@ def _translations(status: Status) -> Group:
                 table.add_row(entry.event, str(entry.messages), str(entry.missing))
             parts.append(table)
             parts += [Text(f"  {message.uid}  {message.source}") for message in translation.missing]
+        parts += [Text(f"  {message.uid}  {message.source}  (stale)") for message in translation.stale]
     return Group(Text("Translations", style="bold italic"), *parts)
 
 

@@ -31,6 +31,7 @@ from pipeline.model.review import (
     Report,
     Review,
     Summary,
+    Translation,
     event_id_problem,
 )
 from pipeline.model.stages import Corpus, ReportFile, Sources, SummaryFile
@@ -59,6 +60,7 @@ __all__ = [
     "Review",
     "Sources",
     "Summary",
+    "Translation",
     "SummaryFile",
     "event_id_problem",
     "paragraphs_before_messages",

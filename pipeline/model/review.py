@@ -141,6 +141,16 @@ def event_id_problem(event_id: str) -> str | None:
     )
 
 
+@dataclass(frozen=True)
+class Translation:
+    """A message's text in *language* was translated from its *source* text when that text's
+    short hash was *digest* (pipeline.translations)."""
+
+    language: str
+    source: str
+    digest: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class KeyMessage:
     """One message of an event's summary, its text cleaned; `uid` is `<event>#<id>`."""
@@ -152,6 +162,7 @@ class KeyMessage:
     text: Localized
     same_as: str | None = field(default=None, metadata=OMIT_DEFAULT)  # the uid it repeats
     distinct_from: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)  # uids it is not a duplicate of
+    translated_from: tuple[Translation, ...] = field(default=(), metadata=OMIT_DEFAULT)
     location: Location = field(compare=False, metadata={KEY: "source"})
     event: str = field(metadata=SKIP)
     id: str = field(metadata=SKIP)

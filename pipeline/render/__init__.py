@@ -102,8 +102,9 @@ def _pending(view: DocumentView) -> list[Problem]:
     return [
         Problem(
             pending.location,
-            f"message '{pending.uid}' has no '{code}' text: outcome.{code}.docx shows its "
-            f"'{pending.shown_in}' text marked {marker}",
+            f"message '{pending.uid}' has "
+            + (f"a stale '{code}' translation" if pending.stale else f"no '{code}' text")
+            + f": outcome.{code}.docx shows its '{pending.shown_in}' text marked {marker}",
         )
         for pending in view.pending
     ]

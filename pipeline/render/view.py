@@ -36,6 +36,7 @@ from pipeline.render.notes import Footnote as Footnote  # re-exported: the view'
 from pipeline.render.notes import footnotes
 from pipeline.render.timeline import PhaseView, timeline_view
 from pipeline.render.typesetting import TYPESETTING, Typesetting
+from pipeline.translations import stale_languages
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class PendingTranslation:
     uid: str
     location: Location
     shown_in: str
+    stale: bool = False  # it has a translation, made from an earlier text
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ def _message_text(message: KeyMessage, language: DocumentLanguage, fallback: str
     Text shown in a language of the other direction is enclosed in direction marks, so that its
     closing punctuation stays with it (not at the far side of the line).
     """
-    if message.text.get(language.code):
+    if message.text.get(language.code) and language.code not in stale_languages(message):
         return _in(language, message.text), language.code
     for code in (fallback, *SOURCE_LANGUAGES):
         text = message.text.get(code)
@@ -197,7 +199,8 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
         message = item.message
         text, shown_in = _message_text(message, language, review.original_language)
         if shown_in != language.code:
-            pending.append(PendingTranslation(message.uid, message.location, shown_in))
+            outdated = bool(message.text.get(language.code))
+            pending.append(PendingTranslation(message.uid, message.location, shown_in, outdated))
         note = notes[message.uid]
         if bracketed:  # the citation is the end of the text, for both renderers and the redline
             text, note = f"{text} [{note.text}]", Footnote("", note.id)
