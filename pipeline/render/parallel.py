@@ -105,8 +105,12 @@ def _work(sender: Connection, function: Callable[[T], R], item: T) -> None:
             answer = ("error", PipelineError(str(error)))
     except BaseException as error:  # noqa: BLE001 - told to the main process, which raises it
         answer = ("failed", f"{type(error).__name__}: {error}")
-    sender.send(answer)
-    sender.close()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # done: nothing left to clean up if stopped now
+    try:
+        sender.send(answer)
+        sender.close()
+    except OSError:  # the main process has stopped listening: it has its answer elsewhere
+        pass
 
 
 def _terminated(number: int, frame: FrameType | None) -> None:
