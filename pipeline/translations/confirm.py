@@ -72,3 +72,48 @@ def confirm(sources: Path, uid: str) -> Confirmed:
     edited.set_entries(message.id, "translated_from", records)
     edited.save()
     return Confirmed(path, uid, records)
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """What `confirm --all` recorded: per summary file, the messages."""
+
+    recorded: dict[Path, list[str]]
+
+    def describe(self) -> str:
+        count = sum(map(len, self.recorded.values()))
+        if not count:
+            return "Every translation already has its record: nothing written."
+        return (
+            f"Recorded the source text of {count} message{'s' * (count != 1)}' translations in "
+            f"{len(self.recorded)} summar{'ies' if len(self.recorded) != 1 else 'y'}."
+        )
+
+
+def confirm_unrecorded(sources: Path) -> Baseline:
+    """Record, for every translation that has no record yet (typed by hand before records
+    existed), the text it matches now; a translation that has a record, stale or not, is left
+    as it is (a stale one is confirmed by its own id, once corrected)."""
+    corpus, _ = read_sources(sources)
+    recorded: dict[Path, list[str]] = {}
+    for summary in corpus.summaries:
+        path = summary.source
+        if path.suffix != ".yaml":
+            continue
+        edited = SummaryFile(path)
+        for message in summary.messages:
+            source = summary.language
+            known = {translation.language for translation in message.translated_from}
+            records = {
+                language: record(message.text, language, source)
+                for language in SOURCE_LANGUAGES
+                if language not in (source, *known)
+                and message.text.get(language)
+                and message.text.get(source)
+            }
+            if records:
+                edited.set_entries(message.id, "translated_from", records)
+                recorded.setdefault(path, []).append(message.uid)
+        if path in recorded:
+            edited.save()
+    return Baseline(recorded)
