@@ -13,6 +13,8 @@ from pipeline.ingest.sections import LeftOut
 from pipeline.languages import SOURCE_LANGUAGES, Localized
 from pipeline.model import KeyMessage, Kind, Summary
 from pipeline.plain import OMIT_DEFAULT, SKIP, Plain, plain
+from pipeline.text import clean_text
+from pipeline.translations import text_digest
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class DraftMessage:
     kind: Kind
     objectives: tuple[int, ...]
     text: Localized
+    # For each language but the summary's: the record of the text it translates (pipeline.translations).
+    translated_from: Localized = field(default=Localized(), metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ def combine(event: str, reports: tuple[IngestedReport, ...]) -> Draft:
             ]
         )
     first = Location(reports[0].path)
+    original = min(languages, key=SOURCE_LANGUAGES.index)  # the summary's language
     notes = []
     messages = []
     for index in range(len(reports[0].messages)):
@@ -121,16 +126,27 @@ def combine(event: str, reports: tuple[IngestedReport, ...]) -> Draft:
                 Problem(first, f"message m{index + 1}: the reports give different kinds; kept '{kept}'")
             )
         texts = {report.language: report.messages[index].text for report in reports}
-        messages.append(DraftMessage(f"m{index + 1}", versions[0].kind, tuple(objectives), Localized(texts)))
+        records = _records(texts, original)
+        messages.append(
+            DraftMessage(f"m{index + 1}", versions[0].kind, tuple(objectives), Localized(texts), records)
+        )
     return Draft(
         event,
-        min(languages, key=SOURCE_LANGUAGES.index),
+        original,
         illustrative=any(report.illustrative for report in reports),
         messages=tuple(messages),
         sources=tuple(report.path for report in reports),
         notes=tuple(notes),
         samples=tuple(report.path for report in reports if report.illustrative),
     )
+
+
+def _records(texts: dict[str, str], original: str) -> Localized:
+    """Return, for each language but *original*, the record of the *original* text it
+    translates, hashed as the summary will be read (cleaned), so that a later change of that
+    text marks the translation stale."""
+    source, _ = clean_text(texts[original])
+    return Localized({code: f"{original} {text_digest(source)}" for code in texts if code != original})
 
 
 def _numbers(objectives: tuple[int, ...]) -> str:

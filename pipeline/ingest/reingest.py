@@ -2,9 +2,12 @@
 
 A message of the summary whose text, in every language the reports give it in, is still what
 the reports say is kept as the summary has it: its translations, objectives, kind, principles and
-links typed by hand. The reports' new messages are added. Anything else the new reading would
-lose (a message the reports no longer have or whose text changed on either side, a comment) is
-refused, located, with what to do instead.
+links typed by hand. A message whose text the reports changed (still at least SIMILAR % alike),
+and whose summary text is the one its translations were recorded as made from (so the change is
+the report's, not an edit of the summary's), takes the new text and keeps the rest, its
+translations now stale (pipeline.translations). The reports' new messages are added. Anything
+else the new reading would lose (a message the reports no longer have, a comment) is refused,
+located, with what to do instead.
 """
 
 from __future__ import annotations
@@ -13,10 +16,14 @@ import re
 from pathlib import Path
 from typing import cast
 
+from rapidfuzz import fuzz
+
 from pipeline import yamlio
 from pipeline.errors import Location, Problem, SourceError
 from pipeline.ingest.draft import Draft
 from pipeline.plain import Plain, plain
+from pipeline.text import clean_text
+from pipeline.translations import text_digest
 
 _ADVICE = (
     "re-ingesting would lose it: ingest to another file (-o NEW.yaml) and copy what you need, "
@@ -28,6 +35,7 @@ _CHANGED = (
 # The comment lines `outcome ingest` writes at the top of a summary (Draft.yaml).
 _HEADER = re.compile(r"#\s*(Ingested by `outcome ingest` from .*|Check each message, .*|)")
 _NUMBER = re.compile(r"[0-9]{1,9}")
+SIMILAR = 60  # % alike: a message of the summary and one of the reports are two versions of it
 # A comment after a quoted text or a list on its line (one after a plain text is the YStr's).
 _COMMENT_AFTER = re.compile(r"[\"'\]}][ \t]+#")
 
@@ -69,11 +77,18 @@ def merged_with(draft: Draft, path: Path) -> tuple[dict[str, Plain], tuple[Probl
             ),
             None,
         )
+        changed = match is None
+        if match is None and _as_recorded(message, texts, language):
+            match = _closest(texts, draft, used)
         if match is None:
             problems.append(Problem(place, f"message {message.get('id')} ({_excerpt(texts)}) {_CHANGED}"))
             continue
         used.add(match)
         report = read_messages[match]
+        if changed:
+            kept[match], note = _changed(message, report, texts, language, draft.event)
+            notes.append(Problem(place, note))
+            continue
         kept[match] = _kept(message, report, texts, language)
         if hand := _by_hand(message, report, texts):
             notes.append(Problem(place, f"message {message.get('id')}: kept as the summary has it: {hand}"))
@@ -119,6 +134,63 @@ def _same(written: dict[str, str], read: dict[str, str]) -> bool:
     """Return whether the summary's texts agree with the reports' in every language both have."""
     shared = written.keys() & read.keys()
     return bool(shared) and all(" ".join(written[c].split()) == " ".join(read[c].split()) for c in shared)
+
+
+def _as_recorded(message: dict[str, Plain], texts: dict[str, str], language: str) -> bool:
+    """Tell whether the summary's text is the one its translations were recorded as made from:
+    then a different text in the reports is a new version of the report, not an edit of the
+    summary's (which re-ingesting would lose)."""
+    records = message.get("translated_from")
+    digest = text_digest(clean_text(texts.get(language, ""))[0])
+    return isinstance(records, dict) and any(str(made) == f"{language} {digest}" for made in records.values())
+
+
+def _closest(texts: dict[str, str], draft: Draft, used: set[int]) -> int | None:
+    """Return the report's message not matched yet that *texts* most likely are an earlier
+    version of (at least SIMILAR % alike in every language both give), or None."""
+    best, found = 0.0, None
+    for index, candidate in enumerate(draft.messages):
+        shared = texts.keys() & candidate.text.keys()
+        if index in used or not shared:
+            continue
+        score = min(
+            fuzz.ratio(" ".join(texts[c].split()), " ".join(str(candidate.text[c]).split())) for c in shared
+        )
+        if score > best:
+            best, found = score, index
+    return found if best >= SIMILAR else None
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _changed(
+    message: dict[str, Plain], report: dict[str, Plain], texts: dict[str, str], language: str, event: str
+) -> tuple[dict[str, Plain], str]:
+    """Return the summary's *message* with the reports' new texts, the translations typed by hand
+    kept and recorded as made from the earlier text (so stale), and the note that says so."""
+    read = report["text"]
+    assert isinstance(read, dict)
+    hand = {code: words for code, words in texts.items() if code not in read}
+    records = dict(cast(dict[str, Plain], message.get("translated_from") or {}))
+    earlier = texts.get(language)
+    stale = [code for code in hand if code != language and earlier and language in read]
+    for code in stale:
+        records.setdefault(code, f"{language} {text_digest(clean_text(earlier or '')[0])}")
+    for code, made_from in cast(dict[str, Plain], report.get("translated_from") or {}).items():
+        records.setdefault(code, made_from)
+    updated: dict[str, Plain] = {**message, "text": {**read, **hand}}
+    if records:
+        ordered = cast(dict[str, Plain], updated["text"])
+        updated["translated_from"] = {code: records[code] for code in ordered if code in records}
+    note = f"message {message.get('id')}: its {', '.join(map(repr, read))} text changed in the reports: taken"
+    if stale:
+        note += (
+            f"; its {', '.join(map(repr, stale))} translation typed by hand is kept, now stale: update it, "
+            f"then run `outcome translations confirm {event}#{message.get('id')}`"
+        )
+    return updated, note
 
 
 def _kept(
