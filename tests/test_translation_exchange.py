@@ -248,3 +248,32 @@ def test_confirm_all_records_only_unrecorded_translations(tmp_path: Path) -> Non
     assert "nothing written" in output
     code, output = run("translations", "confirm", "--sources", sources)
     assert code == 2 and "give a message id" in output
+
+
+def test_a_word_table_into_english_and_back(tmp_path: Path) -> None:
+    sources = copy(tmp_path)
+    before = texts(sources)
+    code, output = run(
+        "translations",
+        "export",
+        "--to",
+        "en",
+        "--format",
+        "docx",
+        "--sources",
+        sources,
+        "--build",
+        tmp_path / "build",
+    )
+    assert code == 0, output
+    path = tmp_path / "build" / "translations.en.docx"
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    assert [cell.text for cell in table.rows[0].cells] == ["Message", "Arabic", "English"]
+    source = table.rows[1].cells[1].paragraphs[0]
+    assert source._p.pPr.find(f"{{{W}}}bidi") is not None  # the Arabic column right to left
+    table.rows[1].cells[2].paragraphs[0].add_run(ENGLISH)
+    document.save(str(path))
+    code, output = run("translations", "import", path, "--sources", sources)
+    assert code == 0 and "Wrote 1 translation into 1 summary." in output, output
+    assert [line.strip() for line in added_lines(before, texts(sources))][0] == f"en: {ENGLISH}"
