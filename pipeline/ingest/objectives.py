@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pipeline.gcm import Reference
+from pipeline.ingest import ordinals
 from pipeline.text import BIDI_CONTROLS, western_digits
 
 
@@ -68,7 +69,7 @@ def normalize_for_matching(text: str) -> str:
 # --- Patterns --------------------------------------------------------------------------------------
 
 _NUMBER = r"\d{1,3}(?!\d)(?!\.\d)(?!,\d(?!\d))"  # 13 or 7,13, not 10.7 or 10,7 (SDG targets)
-_LATIN_SEPARATOR = r"(?:\s*(?:,|;|&|\band\b|\bet\b|\bor\b|\bou\b)\s*)"
+_LATIN_SEPARATOR = r"(?:\s*(?:,\s*(?:and\b|or\b|et\b|ou\b)?|;|&|\band\b|\bet\b|\bor\b|\bou\b)\s*)"
 _LATIN_RANGE = r"(?:\s*(?:-|–|—|\bto\b|\bthrough\b|\ba\b|\bau\b)\s*)"  # "à" loses its accent
 _LATIN_LIST = rf"{_NUMBER}(?:(?:{_LATIN_SEPARATOR}|{_LATIN_RANGE}){_NUMBER})*"
 
@@ -94,8 +95,8 @@ _ARABIC = re.compile(
 # ("objective 10 of the SDGs", "الهدف 10 من أهداف التنمية المستدامة", "objectif 10 des ODD"), or
 # right before them ("SDG objective 10"). Patterns see text without accents (normalize_for_matching).
 _SDG_AFTER = re.compile(
-    r"^\W{0,3}(?:of\s+the\s+(?:sdgs?\b|sustainable\s+development)|\(sdgs?\b|من\s+اهداف\s+التنمية|"
-    r"(?:من\s+)?(?:اهداف\s+)?التنمية\s+المستدامة|des\s+odd\b|\(odd\b|"
+    r"^\W{0,3}(?:of\s+the\s+(?:sdgs?\b|sustainable\s+development)|\(sdgs?\b(?!\s*\d)|من\s+اهداف\s+التنمية|"
+    r"(?:من\s+)?(?:اهداف\s+)?التنمية\s+المستدامة|des\s+odd\b|\(odd\b(?!\s*\d)|"
     r"(?:des\s+objectifs\s+)?d[eu]\s+developpement\s+durable)"
 )
 _SDG_BEFORE = re.compile(r"(?:\bsdgs?|\bodd)\W{0,3}$")
@@ -108,48 +109,6 @@ _SDG_MENTION = re.compile(
     r"|\bsustainable\s+development\s+goal\s+(?P<goal>\d{1,2})\b"
     r"|\b(?:target|cible)\s+(?P<target>\d{1,2}[.,]\d{1,2})\b"
     r"|الغاية\s+(?P<arabic_target>\d{1,2}[.,-]\d{1,2})"
-)
-
-
-def _ordinals() -> list[tuple[str, int]]:
-    """Return (normalized ordinal, number) pairs, longest first, from the reference lexicon."""
-    pairs: list[tuple[str, int]] = []
-    for number, forms in _ORDINAL_FORMS.items():
-        for form in forms:
-            pairs.append((normalize_for_matching(form), number))
-    return sorted(pairs, key=lambda pair: -len(pair[0]))
-
-
-# Masculine ordinals after الهدف, nominative and oblique.
-_ORDINAL_FORMS = {
-    1: ("الأول",),
-    2: ("الثاني",),
-    3: ("الثالث",),
-    4: ("الرابع",),
-    5: ("الخامس",),
-    6: ("السادس",),
-    7: ("السابع",),
-    8: ("الثامن",),
-    9: ("التاسع",),
-    10: ("العاشر",),
-    11: ("الحادي عشر",),
-    12: ("الثاني عشر",),
-    13: ("الثالث عشر",),
-    14: ("الرابع عشر",),
-    15: ("الخامس عشر",),
-    16: ("السادس عشر",),
-    17: ("السابع عشر",),
-    18: ("الثامن عشر",),
-    19: ("التاسع عشر",),
-    20: ("العشرون", "العشرين"),
-    21: ("الحادي والعشرون", "الحادي والعشرين"),
-    22: ("الثاني والعشرون", "الثاني والعشرين"),
-    23: ("الثالث والعشرون", "الثالث والعشرين"),
-}
-_ORDINALS = _ordinals()
-_ORDINAL_ALTERNATIVES = "|".join(re.escape(form) for form, _ in _ORDINALS)
-_AR_ORDINAL = re.compile(
-    rf"(?<![\w])(?:[وفبلك]?ال|[وف]?لل)هدف\s+(?P<ordinal>{_ORDINAL_ALTERNATIVES})(?![\w])"
 )
 
 
@@ -196,8 +155,9 @@ class ObjectiveFinder:
         for pattern in (_ENGLISH, _FRENCH, _FRENCH_ORDINAL, _ARABIC, self._short_labels):
             for match in pattern.finditer(normalized):
                 matches.append((match.start(), match.end(), _numbers(match.group("list"))))
-        for match in _AR_ORDINAL.finditer(normalized):
-            matches.append((match.start(), match.end(), [dict(_ORDINALS)[match.group("ordinal")]]))
+        for pattern in (ordinals.ARABIC_WORDS, ordinals.ENGLISH_WORDS, ordinals.FRENCH_WORDS):
+            for match in pattern.finditer(normalized):
+                matches.append((match.start(), match.end(), ordinals.numbers_in(match)))
         for match in _SDG_MENTION.finditer(normalized):
             goal = match.group("list") or match.group("goal")
             matches.append((match.start(), match.end(), [-int(goal)] if goal else [-1]))
