@@ -18,6 +18,7 @@ from lxml import etree
 
 from pipeline import limits
 from pipeline.errors import Location, Problem, SourceError, not_a_file
+from pipeline.ingest.formats import OLE_MAGIC, OPEN_DOCUMENT, other_format
 from pipeline.ooxml import ENCODINGS, PartScan, markup_of, relationships, scan_part
 
 FORMATS = {".docx": "docx", ".md": "markdown-smart"}
@@ -26,7 +27,6 @@ OFFICE_DOCUMENT = "officeDocument"
 T = TypeVar("T")
 # The parts whose text is read: the body, and the footnotes and endnotes of its messages.
 TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def refused(path: Path, message: str) -> SourceError:
@@ -62,6 +62,8 @@ def check_file(path: Path) -> str:
         except UnicodeDecodeError as error:
             raise refused(path, f"not UTF-8 text ({error.reason}); save the file as UTF-8") from None
         return FORMATS[suffix]
+    if (other := other_format(data)) is not None:
+        raise refused(path, other)
     if data.startswith(OLE_MAGIC):
         raise refused(
             path,
@@ -75,6 +77,10 @@ def check_file(path: Path) -> str:
 def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as package:
+            if "mimetype" in package.namelist() and package.read("mimetype").startswith(
+                b"application/vnd.oasis.opendocument"
+            ):
+                raise refused(path, OPEN_DOCUMENT)
             _check_entries(path, package)
             _check_layout(path, package)
             for name in sorted(package.namelist()):
