@@ -84,7 +84,13 @@ def analyse(report: Report, finder: ObjectiveFinder, language: str | None = None
         )
     if not sections.messages:
         raise SourceError(
-            [Problem(Location(path), f"nothing under the heading '{sections.headings[0]}' can be a message")]
+            [
+                Problem(
+                    Location(path),
+                    f"nothing under the heading '{sections.headings[0]}' can be a message"
+                    + "".join(f"; {item.reason}" for item in sections.left_out if "table" in item.reason),
+                )
+            ]
         )
     messages = []
     for candidate in sections.messages:

@@ -201,7 +201,7 @@ def _blocks(blocks: list[Json]) -> Iterator[Block]:
                 if text:
                     yield Block("item", text)
         elif kind == "Table":
-            yield Block("table", _clean(" ".join(_table_texts(content))))
+            yield Block("table", _clean(" ".join(_table_texts(content))), rows=_table_rows(content))
         elif kind == "BlockQuote":
             yield from _blocks(content)
         elif kind in ("Div", "Figure"):
@@ -215,6 +215,17 @@ def _blocks(blocks: list[Json]) -> Iterator[Block]:
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _table_rows(content: list[Json]) -> tuple[tuple[str, ...], ...]:
+    """Return the texts of a table's cells, row by row: its head, bodies and foot (pandoc's
+    Table: attributes, caption, column specs, head, bodies, foot)."""
+    head, bodies, foot = content[3], content[4], content[5]
+    rows = [*head[1]]
+    for body in bodies:
+        rows += [*body[2], *body[3]]
+    rows += [*foot[1]]
+    return tuple(tuple(_item_text(cell[4]) for cell in row[1]) for row in rows)
 
 
 def _table_texts(node: Json) -> list[str]:

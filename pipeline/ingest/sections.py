@@ -175,7 +175,13 @@ def find_messages(blocks: tuple[Block, ...]) -> Sections:
         for index, block in enumerate(stretch):
             following = stretch[index + 1] if index + 1 < len(stretch) else None
             if block.kind == "table":
-                left_out.append(LeftOut(block.text, "a table", heading))
+                found = table_messages(block.rows)
+                if found is None:
+                    size = f"{len(block.rows)} rows and {max(map(len, block.rows), default=0)} columns"
+                    reason = f"a table of {size}, not one message per row"
+                    left_out.append(LeftOut(block.text, reason, heading))
+                else:
+                    messages.extend(Candidate(text, kind, heading, subheading) for text in found)
             elif block.kind == "comment":
                 left_out.append(LeftOut(block.text, "an HTML comment, a note for editors", heading))
             elif has_items and not listed(block):
@@ -219,3 +225,25 @@ def find_messages(blocks: tuple[Block, ...]) -> Sections:
     if section_level is not None:
         close_stretch()
     return Sections(tuple(messages), tuple(left_out), tuple(headings))
+
+
+# A cell that only numbers its row: "1", "1.", "(1)", "١", "a)", "(a)", "(أ)", "iv."
+_ROW_NUMBER = re.compile(r"\(?(?:[0-9٠-٩۰-۹]{1,3}|[a-z]|[أ-ي]|[ivxl]+)[.)]?")
+
+
+def table_messages(rows: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """Return the messages of a table whose rows are messages: one text column, or a column that
+    numbers the rows and a text column (a first row that labels the columns left out); None for
+    any other table."""
+    filled = [tuple(cell.strip() for cell in row) for row in rows if any(cell.strip() for cell in row)]
+    if not filled or max(map(len, filled)) > 2:
+        return None
+    if all(len(row) == 1 for row in filled):
+        texts = [row[0] for row in filled]
+        return tuple(texts[1:] if len(texts) > 1 and heading_kind(texts[0]) is not None else texts)
+    numbered = [len(row) == 2 and bool(_ROW_NUMBER.fullmatch(row[0])) and bool(row[1]) for row in filled]
+    if all(numbered[1:]) and len(filled) > 1 and not numbered[0]:
+        filled = filled[1:]  # the columns' labels ("No.", "Key message")
+    elif not all(numbered):
+        return None
+    return tuple(row[1] for row in filled)

@@ -196,6 +196,7 @@ class Block:
     bold: bool = False
     notes: tuple[str, ...] = ()
     numbered: bool = False  # a paragraph that begins with typed numbering ("1.", "(a)", "•")
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells' texts, row by row
 
 
 @dataclass(frozen=True)
