@@ -230,6 +230,7 @@ def message_record(event: str, language: str | None, reference: Reference) -> Re
             "same_as": Field(schema.identifier(MESSAGE_UID, _UID_COMPLAINT), default=None),
             "distinct_from": Field(schema.identifiers(MESSAGE_UID, _UID_COMPLAINT), default=()),
             "translated_from": Field(read_translated_from, default=(), after="text"),
+            "note": Field(schema.free_text, default=None),
         },
         lambda values, placed: KeyMessage(
             uid=f"{event}#{values['id']}", event=event, location=placed.location, **values

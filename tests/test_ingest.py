@@ -204,7 +204,7 @@ SUBHEADINGS = """\
 """
 
 
-def test_items_take_the_objectives_of_their_sub_heading_and_footnotes_are_listed(tmp_path):
+def test_items_take_the_objectives_of_their_sub_heading_and_keep_their_footnotes(tmp_path):
     path = tmp_path / "report.md"
     path.write_text(SUBHEADINGS, encoding="utf-8")
     report = ingest_report(path)
@@ -215,9 +215,9 @@ def test_items_take_the_objectives_of_their_sub_heading_and_footnotes_are_listed
     ]
     assert [(item.reason, item.text) for item in report.left_out] == [
         ("a sub-heading", "Objective 13: Alternatives to detention"),
-        ("a footnote of a message", "As UNICEF said in 2023."),
         ("a sub-heading", "Objective 21"),
     ]
+    assert [message.notes for message in report.messages] == [("As UNICEF said in 2023.",), (), ()]
 
 
 @pytest.mark.parametrize(

@@ -104,6 +104,7 @@ class Status:
     words: tuple[WordCount, ...]
     duplicates: tuple[Duplicate, ...]
     findings: tuple[Finding, ...]
+    notes: tuple[tuple[MessageRef, str], ...] = ()  # the organisers' notes to messages, never printed
 
 
 def _ref(message: KeyMessage) -> MessageRef:
@@ -172,6 +173,7 @@ def status_of(assessment: Assessment, today: datetime.date, problems: tuple[Find
         words=assessment.words,
         duplicates=assessment.duplicates,
         findings=findings(assessment, problems=problems),
+        notes=tuple((_ref(message), message.note) for message in assessment.messages if message.note),
     )
 
 

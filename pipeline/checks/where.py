@@ -49,7 +49,8 @@ class ParagraphSource:
             f"  written at {message.location}",
             f"  objectives {objectives}",
         ]
-        return lines + [f"  {code:<10} {message.text.get(code, '(no text)')}" for code in languages]
+        lines += [f"  {code:<10} {message.text.get(code, '(no text)')}" for code in languages]
+        return lines + ([f"  note       {message.note}"] if message.note else [])
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,9 @@ def analyse(report: Report, finder: ObjectiveFinder, language: str | None = None
         objectives = found.objectives + tuple(
             number for number in inherited if number not in found.objectives
         )
-        messages.append(IngestedMessage(candidate.text, candidate.kind, objectives, found.ignored))
+        messages.append(
+            IngestedMessage(candidate.text, candidate.kind, objectives, found.ignored, candidate.notes)
+        )
     return IngestedReport(
         path=path,
         language=language,

@@ -23,6 +23,7 @@ class IngestedMessage:
     kind: Kind
     objectives: tuple[int, ...]
     ignored: tuple[Mention, ...]
+    notes: tuple[str, ...] = ()  # the organiser's footnotes to it
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class DraftMessage:
     text: Localized
     # For each language but the summary's: the record of the text it translates (pipeline.translations).
     translated_from: Localized = field(default=Localized(), metadata=OMIT_DEFAULT)
+    note: str = field(default="", metadata=OMIT_DEFAULT)  # the organiser's footnotes, never printed
 
 
 @dataclass(frozen=True)
@@ -127,8 +129,11 @@ def combine(event: str, reports: tuple[IngestedReport, ...]) -> Draft:
             )
         texts = {report.language: report.messages[index].text for report in reports}
         records = _records(texts, original)
+        note = " / ".join(dict.fromkeys(note for version in versions for note in version.notes))
         messages.append(
-            DraftMessage(f"m{index + 1}", versions[0].kind, tuple(objectives), Localized(texts), records)
+            DraftMessage(
+                f"m{index + 1}", versions[0].kind, tuple(objectives), Localized(texts), records, note
+            )
         )
     return Draft(
         event,
@@ -171,6 +176,7 @@ def draft_summary(draft: Draft) -> Summary:
                 objectives=message.objectives,
                 principles=(),
                 kind=message.kind,
+                note=message.note or None,
                 location=location,
             )
             for message in draft.messages

@@ -123,6 +123,7 @@ class Candidate:
     kind: Kind
     heading: str
     subheading: str = ""
+    notes: tuple[str, ...] = ()  # the organiser's footnotes to it
 
 
 @dataclass(frozen=True)
@@ -195,8 +196,7 @@ def find_messages(blocks: tuple[Block, ...]) -> Sections:
             elif not has_items and block.text.endswith((":", "：")) and following is not None:
                 left_out.append(LeftOut(block.text, "introduces the paragraphs that follow", heading))
             else:
-                messages.append(Candidate(block.text, kind, heading, subheading))
-                left_out.extend(LeftOut(note, "a footnote of a message", heading) for note in block.notes)
+                messages.append(Candidate(block.text, kind, heading, subheading, block.notes))
         stretch.clear()
 
     for block in blocks:

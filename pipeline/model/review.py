@@ -163,6 +163,7 @@ class KeyMessage:
     same_as: str | None = field(default=None, metadata=OMIT_DEFAULT)  # the uid it repeats
     distinct_from: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)  # uids it is not a duplicate of
     translated_from: tuple[Translation, ...] = field(default=(), metadata=OMIT_DEFAULT)
+    note: str | None = field(default=None, metadata=OMIT_DEFAULT)  # the organiser's, never printed
     location: Location = field(compare=False, metadata={KEY: "source"})
     event: str = field(metadata=SKIP)
     id: str = field(metadata=SKIP)
