@@ -27,6 +27,7 @@ from pipeline.clikit import (
     stop_on_terminate,
     templates_folder,
     templates_option,
+    verbose,
     verbosity_options,
 )
 from pipeline.errors import Location, display_path
@@ -121,7 +122,7 @@ def ingest(
     target = None if to_stdout else output or sources / "summaries" / f"{event}.yaml"
     if force_lang and not languages:
         raise click.UsageError("--force-lang needs --lang")
-    ingested = ingest_reports(reports, event, languages, target, force, force_lang)
+    ingested = ingest_reports(reports, event, languages, target, force, force_lang, explain=verbose())
     notes(ingested.notices)
     click.echo(ingested.text if to_stdout else ingested.describe(), nl=not to_stdout)
 

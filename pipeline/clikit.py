@@ -63,6 +63,12 @@ def _remember(context: click.Context, parameter: click.Parameter, value: bool) -
         raise click.UsageError("give --quiet or --verbose, not both")
 
 
+def verbose() -> bool:
+    """Return whether the running command was given --verbose."""
+    context = click.get_current_context(silent=True)
+    return bool(context and context.meta.get("outcome.verbose"))
+
+
 def quiet() -> bool:
     """Return whether the running command was given --quiet."""
     context = click.get_current_context(silent=True)

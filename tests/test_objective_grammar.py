@@ -91,3 +91,23 @@ def _joined(items: list[str], separator: str, last: str) -> str:
 def test_detection_gives_back_the_objectives_a_generated_phrase_names(case: tuple[str, list[int]]) -> None:
     phrase, numbers = case
     assert list(FINDER.find(phrase).objectives) == numbers, phrase
+
+
+def test_outcome_ingest_verbose_shows_the_words_each_objective_was_read_from(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("talks.ar.md").write_text(
+        "# الرسائل الرئيسية\n\n1. يجب حماية العمال وفق الهدفين الخامس والسادس.\n"
+        "2. الهدف الثامن من أهداف التنمية المستدامة.\n",
+        encoding="utf-8",
+    )
+    arguments = ["ingest", "talks.ar.md", "--event", "talks-2023", "-o", "-"]
+    quiet = CliRunner().invoke(main, arguments)
+    assert "from 'الهدفين الخامس والسادس'" not in quiet.stderr
+    result = CliRunner().invoke(main, [*arguments, "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert "talks.ar.md: note: message m1: objectives 5, 6 from 'الهدفين الخامس والسادس'" in result.stderr
+    assert "message m2: 'الهدف الثامن' is not a GCM objective" in result.stderr

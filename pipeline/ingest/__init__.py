@@ -101,7 +101,9 @@ def analyse(report: Report, finder: ObjectiveFinder, language: str | None = None
             number for number in inherited if number not in found.objectives
         )
         messages.append(
-            IngestedMessage(candidate.text, candidate.kind, objectives, found.ignored, candidate.notes)
+            IngestedMessage(
+                candidate.text, candidate.kind, objectives, found.ignored, candidate.notes, found.accepted
+            )
         )
     return IngestedReport(
         path=path,
@@ -151,8 +153,9 @@ def read_reports(
     return combine(event, tuple(read)), tuple(read)
 
 
-def report_notes(report: IngestedReport) -> tuple[Problem, ...]:
-    """Return what an editor should read about *report*: text left out, mentions not taken."""
+def report_notes(report: IngestedReport, accepted: bool = False) -> tuple[Problem, ...]:
+    """Return what an editor should read about *report*: text left out, mentions not taken, and
+    with *accepted* (`outcome ingest`'s report) the words each message's objectives were read from."""
     location = Location(report.path)
     notes = [Problem(location, note) for note in report.notes]
     notes += [
@@ -160,6 +163,9 @@ def report_notes(report: IngestedReport) -> tuple[Problem, ...]:
         for item in report.left_out
     ]
     for number, message in enumerate(report.messages, start=1):
+        if accepted and message.accepted:
+            read = "; ".join(f"{_numbers(m.numbers)} from '{m.phrase}'" for m in message.accepted)
+            notes.append(Problem(location, f"message m{number}: objectives {read}"))
         notes.extend(
             Problem(
                 location,
@@ -169,6 +175,10 @@ def report_notes(report: IngestedReport) -> tuple[Problem, ...]:
             for mention in message.ignored
         )
     return tuple(notes)
+
+
+def _numbers(numbers: tuple[int, ...]) -> str:
+    return ", ".join(map(str, numbers))
 
 
 def _excerpt(text: str, length: int = 90) -> str:
@@ -198,8 +208,10 @@ def ingest(
     output: Path | None = None,
     force: bool = False,
     force_lang: bool = False,
+    explain: bool = False,
 ) -> Ingested:
-    """Read the reports at *paths* of *event* into a draft summary, and write it to *output*.
+    """Read the reports at *paths* of *event* into a draft summary, and write it to *output*;
+    with *explain*, the notes also give the words each message's objectives were read from.
 
     With no *output*, nothing is written (the caller prints `text`). Refuse to replace an existing
     file unless *force*; then keep what an editor typed into it, or refuse (reingest.merged_with).
@@ -221,7 +233,7 @@ def ingest(
                 f"read as '{report.language}' ({how}): {len(report.messages)} messages under {headings}",
             )
         )
-        notices.extend(report_notes(report))
+        notices.extend(report_notes(report, accepted=explain))
     text = draft.yaml()
     if output is not None and output.exists():
         # --force: what the editor typed into the summary is kept, or the command stops.

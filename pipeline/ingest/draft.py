@@ -24,6 +24,7 @@ class IngestedMessage:
     objectives: tuple[int, ...]
     ignored: tuple[Mention, ...]
     notes: tuple[str, ...] = ()  # the organiser's footnotes to it
+    accepted: tuple[Mention, ...] = ()  # the words its objectives were read from
 
 
 @dataclass(frozen=True)

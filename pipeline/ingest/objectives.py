@@ -32,6 +32,7 @@ class Found:
 
     objectives: tuple[int, ...]
     ignored: tuple[Mention, ...]
+    accepted: tuple[Mention, ...] = ()  # the words each objective was read from
 
 
 # --- Normalizing -----------------------------------------------------------------------------------
@@ -163,6 +164,7 @@ class ObjectiveFinder:
             matches.append((match.start(), match.end(), [-int(goal)] if goal else [-1]))
         objectives: list[int] = []
         ignored: list[Mention] = []
+        accepted: list[Mention] = []
         taken: list[tuple[int, int]] = []
         for start, end, numbers in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
             if any(start < last and end > first for first, last in taken):
@@ -180,12 +182,15 @@ class ObjectiveFinder:
             outside = tuple(number for number in numbers if number not in self.numbers)
             if outside:
                 ignored.append(Mention(written, outside))
-            objectives.extend(
-                number for number in numbers if number in self.numbers and number not in objectives
-            )
-        return Found(tuple(objectives), tuple(ignored))
+            inside = tuple(number for number in numbers if number in self.numbers)
+            if inside:
+                accepted.append(Mention(written, inside))
+            objectives.extend(number for number in inside if number not in objectives)
+        return Found(tuple(objectives), tuple(ignored), tuple(accepted))
 
 
 def text_span(text: str, normalized: str, start: int, end: int) -> str:
-    """Return the phrase as written in *text* when normalizing kept its length, else as normalized."""
-    return text[start:end].strip() if len(text) == len(normalized) else normalized[start:end].strip()
+    """Return the phrase as written in *text* when normalizing kept its length, else as normalized
+    (without a closing parenthesis that only ends the sentence's aside)."""
+    phrase = text[start:end].strip() if len(text) == len(normalized) else normalized[start:end].strip()
+    return phrase[:-1].rstrip() if phrase.endswith(")") and "(" not in phrase else phrase
