@@ -64,10 +64,15 @@ def phrases(draw: st.DrawFn) -> tuple[str, list[int]]:
             phrase = (
                 f"{'l’objectif' if len(numbers) == 1 else 'les objectifs'} {_joined(listed, ', ', ' et ')}"
             )
-        else:
+        elif draw(st.booleans()) or 1 in numbers:
             words = [_word(ordinals.FRENCH_ORDINALS, n, draw) for n in numbers]
             head = "objectif" if len(numbers) == 1 else "objectifs"
             phrase = f"{'le' if len(numbers) == 1 else 'les'} {_joined(words, ', ', ' et ')} {head}"
+        else:
+            words = [_word(ordinals.FRENCH_CARDINALS, n, draw) for n in numbers]
+            phrase = (
+                f"{'l’objectif' if len(numbers) == 1 else 'les objectifs'} {_joined(words, ', ', ' et ')}"
+            )
         return f"Les participants ont insisté sur {phrase}, avec force.", numbers
     head = {1: "الهدف", 2: "الهدفين"}.get(len(numbers), "الأهداف")
     if style == "digits":

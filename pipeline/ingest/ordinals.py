@@ -111,8 +111,20 @@ def _french() -> dict[str, int]:
 FRENCH_ORDINALS = _french()
 _FR_ORDINAL = "|".join(re.escape(form) for form in sorted(FRENCH_ORDINALS, key=len, reverse=True))
 _FR_JOIN = r"(?:\s*,\s*(?:et\s+|ou\s+)?|\s+et\s+|\s+ou\s+)"
+# Cardinals after the head: «l'objectif vingt-trois», «objectifs douze et treize» ("un" is left
+# out: «l'objectif un peu…» is not objective 1).
+_FR_CARDINAL_WORDS = (
+    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize"
+).split()
+FRENCH_CARDINALS = {word: number for number, word in enumerate(_FR_CARDINAL_WORDS, start=2)}
+for _joint in ("-", " "):
+    FRENCH_CARDINALS.update({f"dix{_joint}sept": 17, f"dix{_joint}huit": 18, f"dix{_joint}neuf": 19})
+    FRENCH_CARDINALS.update({f"vingt{_joint}deux": 22, f"vingt{_joint}trois": 23})
+FRENCH_CARDINALS.update({"vingt": 20, "vingt et un": 21, "vingt-et-un": 21})
+_FR_CARDINAL = "|".join(re.escape(form) for form in sorted(FRENCH_CARDINALS, key=len, reverse=True))
 FRENCH_WORDS = re.compile(
     rf"(?<![\w-])(?P<list>(?:{_FR_ORDINAL})(?:{_FR_JOIN}(?:{_FR_ORDINAL}))*)\s+objectifs?\b"
+    rf"|\bobjectifs?\s+(?:n\s?[°ºo]\.?\s*|numero\s+)?(?P<cardinals>(?:{_FR_CARDINAL})(?:{_FR_JOIN}(?:{_FR_CARDINAL}))*)(?![\w-])"
 )
 
 
@@ -131,4 +143,6 @@ def numbers_in(match: re.Match[str]) -> list[int]:
         if match.group("cardinals"):
             return [ENGLISH_CARDINALS[word] for word in re.findall(_EN_CARDINAL, match.group("cardinals"))]
         return [ENGLISH_ORDINALS[word] for word in re.findall(_EN_ORDINAL, match.group("list"))]
+    if match.group("cardinals"):
+        return [FRENCH_CARDINALS[word] for word in re.findall(_FR_CARDINAL, match.group("cardinals"))]
     return [FRENCH_ORDINALS[word] for word in re.findall(_FR_ORDINAL, match.group("list"))]
