@@ -190,7 +190,9 @@ def _check_pdf(pdf: Path, name: str, texts: list[str]) -> None:
         raise RenderError(f"{name}: LibreOffice wrote a PDF that does not open ({error})") from None
     if pages < 1:
         raise RenderError(f"{name}: LibreOffice wrote a PDF without pages")
-    extracted = _letters(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(pdf).pages))
+    extracted = _letters(
+        " ".join([*(page.extract_text() or "" for page in pypdf.PdfReader(pdf).pages), _poppler_text(pdf)])
+    )
     words = sorted({_letters(word) for text in texts for word in text.split() if len(_letters(word)) >= 4})
     sample = words[:: max(1, len(words) // SAMPLE)]
     # Justified Arabic text is stretched with kashidas that text extraction breaks words at, and
@@ -201,6 +203,25 @@ def _check_pdf(pdf: Path, name: str, texts: list[str]) -> None:
             f"{name}: LibreOffice's PDF lacks the Word file's text ({len(sample) - len(missing)} of "
             f"{len(sample)} words looked for found; missing, for instance, {missing[0]!r})"
         )
+
+
+def _poppler_text(pdf: Path) -> str:
+    """Return the PDF's text as poppler's pdftotext reads it, when it is installed: pypdf misses
+    Arabic words that LibreOffice writes with ligatures and kashidas, which pdftotext reads."""
+    program = shutil.which("pdftotext")
+    if program is None:
+        return ""
+    try:
+        completed = subprocess.run(
+            [program, "-enc", "UTF-8", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return completed.stdout if completed.returncode == 0 else ""
 
 
 def reproducible_pdf(pdf: Path, output: Path, timestamp: datetime.datetime) -> None:
