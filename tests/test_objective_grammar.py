@@ -106,7 +106,8 @@ def test_outcome_ingest_verbose_shows_the_words_each_objective_was_read_from(tmp
     monkeypatch.chdir(tmp_path)
     Path("talks.ar.md").write_text(
         "# الرسائل الرئيسية\n\n1. يجب حماية العمال وفق الهدفين الخامس والسادس.\n"
-        "2. الهدف الثامن من أهداف التنمية المستدامة.\n",
+        "2. الهدف الثامن من أهداف التنمية المستدامة.\n"
+        "3. تناول المشاركون الأهداف الأول والثاني من ١٩ إلى ٢١.\n",
         encoding="utf-8",
     )
     arguments = ["ingest", "talks.ar.md", "--event", "talks-2023", "-o", "-"]
@@ -116,3 +117,5 @@ def test_outcome_ingest_verbose_shows_the_words_each_objective_was_read_from(tmp
     assert result.exit_code == 0, result.output
     assert "talks.ar.md: note: message m1: objectives 5, 6 from 'الهدفين الخامس والسادس'" in result.stderr
     assert "message m2: 'الهدف الثامن' is not a GCM objective" in result.stderr
+    # Quoted as written (hamza and Arabic-Indic digits kept), so that the editor finds the words.
+    assert "message m3: objectives 1, 2 from 'الأهداف الأول والثاني'" in result.stderr

@@ -9,6 +9,8 @@ returned apart, so that the ingest report can say what it left out. The round-ta
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -190,7 +192,16 @@ class ObjectiveFinder:
 
 
 def text_span(text: str, normalized: str, start: int, end: int) -> str:
-    """Return the phrase as written in *text* when normalizing kept its length, else as normalized
-    (without a closing parenthesis that only ends the sentence's aside)."""
-    phrase = text[start:end].strip() if len(text) == len(normalized) else normalized[start:end].strip()
+    """Return the phrase of *normalized* from *start* to *end* as written in *text* (each character
+    normalized alone says where it went; as normalized when that does not add up), without a
+    closing parenthesis that only ends the sentence's aside."""
+    phrase = normalized[start:end].strip()
+    if len(text) == len(normalized):
+        phrase = text[start:end].strip()
+    else:
+        ends = list(itertools.accumulate(len(normalize_for_matching(char)) for char in text))
+        if ends and ends[-1] == len(normalized):
+            first = bisect.bisect_right(ends, start)
+            last = bisect.bisect_left(ends, end)
+            phrase = text[first : last + 1].strip()
     return phrase[:-1].rstrip() if phrase.endswith(")") and "(" not in phrase else phrase
