@@ -77,6 +77,9 @@ CASES = [
     ("الهدف 10 من أهداف التنمية المستدامة", []),
     ("الغاية 10.7", []),
     ("الغاية 10,7", []),
+    ("الغاية 10.ج من أهداف التنمية المستدامة", []),
+    ("ODD 10.c", []),
+    ("target 10.c", []),
     ("objective 27", []),
     ("الهدف 30", []),
     ("the objectives of the 2030 Agenda", []),
@@ -109,3 +112,9 @@ def test_sdg_and_out_of_range_references_are_reported_apart():
 
 def test_order_of_first_mention_without_repeats():
     assert find_objectives("objective 21, then objectives 5 and 21 again").objectives == (21, 5)
+
+
+def test_sdg_targets_with_letters_are_reported_whole():
+    found = find_objectives("Objective 19 (ODD 10.c), الغاية 10.ج, target 17.a.")
+    assert found.objectives == (19,)
+    assert [r.phrase for r in found.ignored] == ["ODD 10.c", "الغاية 10.ج", "target 17.a"]

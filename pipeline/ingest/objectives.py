@@ -107,11 +107,13 @@ _SDG_BEFORE = re.compile(r"(?:\bsdgs?|\bodd)\W{0,3}$")
 
 # Sustainable Development Goals and targets named on their own: reported as left out, so that an
 # editor sees they were read and deliberately not taken for GCM objectives.
+# A target's number: 10.7, or a letter for a means of implementation (10.c, «10.ج»).
+_TARGET = r"\d{1,2}[.,-](?:\d{1,2}|[a-z](?![a-z])|[ا-ي](?![ا-ي]))"
 _SDG_MENTION = re.compile(
-    r"\b(?:sdgs?|odd)\s*(?:target\s*|cible\s*)?(?P<list>\d{1,2})(?:[.,]\d{1,2})?\b"
+    rf"\b(?:sdgs?|odd)\s*(?:target\s*|cible\s*)?(?P<list>\d{{1,2}})(?:[.,](?:\d{{1,2}}|[a-z]))?\b"
     r"|\bsustainable\s+development\s+goal\s+(?P<goal>\d{1,2})\b"
-    r"|\b(?:target|cible)\s+(?P<target>\d{1,2}[.,]\d{1,2})\b"
-    r"|الغاية\s+(?P<arabic_target>\d{1,2}[.,-]\d{1,2})"
+    rf"|\b(?:target|cible)\s+(?P<target>{_TARGET})"
+    rf"|الغاية\s+(?P<arabic_target>{_TARGET})"
 )
 
 
