@@ -124,7 +124,7 @@ def test_long_keys_and_values_are_quoted_short(tmp_path):
     assert_refused_with(
         tmp_path,
         f"{SUMMARY}:6:5: unknown key '{'k' * 59}…' in message 'm1' (expected one of: id, text, objectives, "
-        "principles, kind, same_as, distinct_from, translated_from)\n"
+        "principles, kind, same_as, distinct_from, translated_from, note)\n"
         f"{SUMMARY}:7:11: unknown kind '{'y' * 59}…' in message 'm1' (expected one of: key-message, "
         "recommendation, good-practice, challenge)",
         "2 problems in 1 file",
