@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 from pipeline import files
 from pipeline.errors import RenderError, TemplateError, display_path
 from pipeline.plain import Plain, plain
-from pipeline.render import wordml, wordnotes
+from pipeline.render import anchors, wordml, wordnotes
 from pipeline.render.fontembed import embed_fonts
 from pipeline.render.template_check import check_template
 from pipeline.render.view import DocumentView, Footnote
@@ -157,6 +157,9 @@ def render_docx(
     if kind == "endnote":
         notes_part = _endnotes_part(word, footnotes)
         notes_element = etree.fromstring(notes_part.blob)
+    paragraphs = (*view.body.paragraphs, *view.annex.paragraphs)
+    if len(paragraphs) == len(notes):  # one note token per message paragraph, in document order
+        anchors.add_anchors(word.element.body, list(notes), [paragraph.uid for paragraph in paragraphs])
     try:
         wordnotes.add_footnotes(word.element.body, notes_element, notes, view.rtl, kind)
     except TemplateError as error:
