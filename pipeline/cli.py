@@ -35,7 +35,7 @@ from pipeline.ingest import ingest as ingest_reports
 from pipeline.languages import OUTPUT_LANGUAGES, SOURCE_LANGUAGES
 from pipeline.model import PdfEngine, event_id_problem
 from pipeline.plain import plain
-from pipeline.translations.cli import translations
+from pipeline.translations.cli import absorb, translations
 
 
 @click.group()
@@ -265,3 +265,4 @@ def redline(
 
 
 main.add_command(translations)
+main.add_command(absorb)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from pipeline.absorb import absorb as absorb_edits
 from pipeline.clikit import build_option, report_errors, sources_option, verbosity_options
 from pipeline.languages import SOURCE_LANGUAGES
 from pipeline.translations.confirm import confirm as confirm_translations
@@ -78,3 +79,19 @@ def import_command(file: Path, partial: bool, sources: Path) -> None:
     """Read the translations of FILE (XLIFF or Word table) into the summaries, each with the
     record of the text it was made from; nothing is written if a unit is refused."""
     click.echo(import_translations(sources, file, partial).describe())
+
+
+@click.command()
+@click.argument("document", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Say what would be written, and write nothing.")
+@sources_option
+@build_option
+@verbosity_options
+@report_errors
+def absorb(document: Path, dry_run: bool, sources: Path, build_dir: Path) -> None:
+    """Write the edits made in a built outcome DOCUMENT (typed, or as tracked changes) into the
+    summaries; report deleted and added paragraphs and conflicts (exit status 1 on a conflict)."""
+    result = absorb_edits(document, sources, build_dir, dry_run)
+    click.echo(result.describe(dry_run))
+    if result.conflicts:
+        raise SystemExit(1)
