@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.absorb import absorb as absorb_edits
+from pipeline.build.absorb import absorb as absorb_edits
 from pipeline.clikit import build_option, report_errors, sources_option, verbosity_options
 from pipeline.languages import SOURCE_LANGUAGES
 from pipeline.translations.confirm import confirm as confirm_translations
