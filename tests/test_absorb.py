@@ -169,3 +169,36 @@ def test_a_translation_corrected_in_the_arabic_document(tmp_path: Path) -> None:
     text = (sources / "summaries" / "abu-dhabi-dialogue-2024.yaml").read_text(encoding="utf-8")
     assert "ar: أسهمت المنصات الرقمية الحكومية الجديدة التي تنشر" in text
     assert not [f for f in check(sources, final=True).findings if "stale translation" in f.message]
+
+
+def test_comments_are_listed_per_message_and_written_to_the_build(tmp_path: Path) -> None:
+    sources, built = setup(tmp_path)
+    edited = tmp_path / "edited.en.docx"
+    shutil.copy(built / "outcome.en.docx", edited)
+    with zipfile.ZipFile(edited) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    body = etree.fromstring(parts["word/document.xml"])
+    paragraph = next(p for p in body.iter(f"{W}p") if OLD in "".join(p.itertext()))
+    start = etree.Element(f"{W}commentRangeStart", {f"{W}id": "7"})
+    paragraph.insert(1, start)
+    paragraph.append(etree.Element(f"{W}commentRangeEnd", {f"{W}id": "7"}))
+    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["word/comments.xml"] = (
+        f'<w:comments xmlns:w="{W[1:-1]}"><w:comment w:id="7" w:author="A. Reviewer" '
+        'w:date="2026-12-01T10:00:00Z"><w:p><w:r><w:t>Which platforms? Name one.</w:t></w:r></w:p>'
+        "</w:comment></w:comments>"
+    ).encode()
+    with zipfile.ZipFile(edited, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    result = CliRunner().invoke(
+        main, ["absorb", str(edited), "--sources", str(sources), "--build", str(built)]
+    )
+    assert result.exit_code == 0, result.output
+    line = "comment on abu-dhabi-dialogue-2024#m1 by A. Reviewer (2026-12-01): Which platforms? Name one."
+    assert line in result.output
+    written = (built / "comments.en.md").read_text(encoding="utf-8")
+    assert (
+        "## abu-dhabi-dialogue-2024#m1" in written
+        and "- A. Reviewer, 2026-12-01: Which platforms? Name one." in written
+    )

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from pipeline import files
 from pipeline.build import validate
 from pipeline.errors import PipelineError, display_path
 from pipeline.fingerprint import MANIFEST_FILE
@@ -45,6 +46,16 @@ class Paragraph:
     text: str
     pending: tuple[str, ...]
     number: int  # its place among the document's paragraphs, from 1
+    comments: tuple[Comment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment of the document: who wrote it, when, and what."""
+
+    author: str
+    date: str
+    text: str
 
 
 @dataclass
@@ -57,6 +68,7 @@ class Absorbed:
     deleted: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
+    comments: list[tuple[str, Comment]] = field(default_factory=list)  # (the message or paragraph, comment)
 
     def describe(self, dry_run: bool) -> str:
         lines = [*(f"conflict: {line}" for line in self.conflicts)]
@@ -65,6 +77,7 @@ class Absorbed:
             f"added in the document (not a message; add it to a summary): {line}" for line in self.added
         ]
         lines += [f"tracked change taken as accepted: {line}" for line in self.pending]
+        lines += [f"comment on {where} by {c.author} ({c.date}): {c.text}" for where, c in self.comments]
         verb = "Would write" if dry_run else "Wrote"
         lines += [f"{verb}: {line}" for line in self.written]
         lines.append(
@@ -89,8 +102,11 @@ def read_paragraphs(path: Path) -> tuple[str, list[Paragraph]]:
             f"{display_path(path)}: not an outcome document built by `outcome build` (its language "
             f"{language!r} is none of {', '.join(DOCUMENT_LANGUAGES)})"
         )
+    comments = _comments(path)
     paragraphs = []
     for number, element in enumerate(body.iter(f"{W}p"), start=1):
+        marks = element.iter(f"{W}commentRangeStart", f"{W}commentReference")
+        said = tuple(comments[i] for i in dict.fromkeys(m.get(f"{W}id", "") for m in marks) if i in comments)
         names = [mark.get(f"{W}name", "") for mark in element.iter(f"{W}bookmarkStart")]
         anchor = next((name for name in names if name.startswith(PREFIX)), None)
         pending = tuple(
@@ -98,8 +114,24 @@ def read_paragraphs(path: Path) -> tuple[str, list[Paragraph]]:
                 change.get(f"{W}author", "someone") for change in element.iter(f"{W}ins", f"{W}del")
             )
         )
-        paragraphs.append(Paragraph(anchor, _accepted_text(element), pending, number))
+        paragraphs.append(Paragraph(anchor, _accepted_text(element), pending, number, said))
     return language, paragraphs
+
+
+def _comments(path: Path) -> dict[str, Comment]:
+    """Return the document's comments by id (none when it has no comments part)."""
+    with zipfile.ZipFile(path) as package:
+        if "word/comments.xml" not in package.namelist():
+            return {}
+        root = etree.fromstring(package.read("word/comments.xml"))
+    return {
+        str(comment.get(f"{W}id")): Comment(
+            comment.get(f"{W}author", ""),
+            comment.get(f"{W}date", "")[:10],
+            " ".join(" ".join(comment.itertext()).split()),
+        )
+        for comment in root.iter(f"{W}comment")
+    }
 
 
 def _accepted_text(paragraph: etree._Element) -> str:
@@ -132,6 +164,8 @@ def absorb(document: Path, sources: Path, build: Path, dry_run: bool = False) ->
     edits: dict[Path, list[tuple[Summary, KeyMessage, str]]] = {}
     previous = ""
     for paragraph in paragraphs:
+        where = lookup.get(paragraph.anchor or "") or f"paragraph {paragraph.number}"
+        result.comments.extend((where, comment) for comment in paragraph.comments)
         if paragraph.anchor is None:
             if previous and _LABEL.match(paragraph.text) and "\t" in paragraph.text:  # past the front matter
                 result.added.append(
@@ -164,7 +198,19 @@ def absorb(document: Path, sources: Path, build: Path, dry_run: bool = False) ->
     if not dry_run:
         for path, changes in edits.items():
             _write(path, changes, language)
+        if result.comments:
+            _write_comments(build / f"comments.{language}.md", document, result.comments)
     return result
+
+
+def _write_comments(path: Path, document: Path, comments: list[tuple[str, Comment]]) -> None:
+    """Write the document's comments, message by message, to *path* (build/comments.<language>.md)."""
+    lines = [f"# Comments in {document.name}", ""]
+    for where in dict.fromkeys(where for where, _ in comments):
+        lines += [f"## {where}", ""]
+        lines += [f"- {c.author}, {c.date}: {c.text}" for w, c in comments if w == where]
+        lines.append("")
+    files.write_text(path, "\n".join(lines))
 
 
 def _manifest(build: Path) -> dict[str, dict[str, str]]:
