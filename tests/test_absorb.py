@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from lxml import etree
 
-from pipeline.build import build
+from pipeline.build import build, validate
 from pipeline.build.review import check
 from pipeline.cli import main
 from pipeline.model import PdfEngine
@@ -154,6 +154,18 @@ def test_a_deleted_paragraph_is_reported_and_kept(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "deleted in the document (kept in the sources): abu-dhabi-dialogue-2024#m1" in result.output
     assert lines(sources) == before
+    arguments = ["absorb", str(edited), "--sources", str(sources), "--build", str(built), "--apply-deletions"]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert "deleted in the document (removed from the sources): abu-dhabi-dialogue-2024#m1" in result.output
+    after = lines(sources)
+    name = "abu-dhabi-dialogue-2024.yaml"
+    assert {n: v for n, v in after.items() if n != name} == {n: v for n, v in before.items() if n != name}
+    start = before[name].index("  - id: m1")
+    end = before[name].index("  - id: m2")
+    assert any(OLD in line for line in before[name][start:end])
+    assert after[name] == before[name][:start] + before[name][end:]  # the message's lines, and no other
+    assert validate(sources)
 
 
 def test_a_translation_corrected_in_the_arabic_document(tmp_path: Path) -> None:

@@ -69,10 +69,12 @@ class Absorbed:
     added: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     comments: list[tuple[str, Comment]] = field(default_factory=list)  # (the message or paragraph, comment)
+    deletions_applied: bool = False
 
     def describe(self, dry_run: bool) -> str:
         lines = [*(f"conflict: {line}" for line in self.conflicts)]
-        lines += [f"deleted in the document (kept in the sources): {line}" for line in self.deleted]
+        kept = "removed from the sources" if self.deletions_applied else "kept in the sources"
+        lines += [f"deleted in the document ({kept}): {line}" for line in self.deleted]
         lines += [
             f"added in the document (not a message; add it to a summary): {line}" for line in self.added
         ]
@@ -151,8 +153,11 @@ def _accepted_text(paragraph: etree._Element) -> str:
     return "".join(parts)
 
 
-def absorb(document: Path, sources: Path, build: Path, dry_run: bool = False) -> Absorbed:
-    """Write the edits of *document* into the summaries of *sources* (see the module's text)."""
+def absorb(
+    document: Path, sources: Path, build: Path, dry_run: bool = False, apply_deletions: bool = False
+) -> Absorbed:
+    """Write the edits of *document* into the summaries of *sources* (see the module's text); with
+    *apply_deletions*, remove from them the messages whose paragraphs were deleted."""
     language, paragraphs = read_paragraphs(document)
     corpus = validate(sources).corpus
     messages = {m.uid: (summary, m) for summary in corpus.summaries for m in summary.messages}
@@ -195,9 +200,26 @@ def absorb(document: Path, sources: Path, build: Path, dry_run: bool = False) ->
         edits.setdefault(message.location.path, []).append((summary, message, text))
         result.written.append(f"{uid}: {current[:60]!r} → {text[:60]!r}")
     result.deleted = [uid for uid in _printed(corpus) if uid not in seen]
+    removed = [messages[uid] for uid in result.deleted if messages[uid][1].location.path.suffix == ".yaml"]
+    removed = removed if apply_deletions else []
+    result.deletions_applied = bool(removed) and not dry_run
     if not dry_run:
-        for path, changes in edits.items():
-            _write(path, changes, language)
+        originals = {path: path.read_bytes() for path in {*edits, *(m.location.path for _, m in removed)}}
+        try:
+            for path, changes in edits.items():
+                _write(path, changes, language)
+            for path in dict.fromkeys(m.location.path for _, m in removed):
+                edited = SummaryFile(path)
+                for _, message in removed:
+                    if message.location.path == path:
+                        edited.delete_message(message.id)
+                edited.save()
+            if removed:
+                validate(sources)  # another message may name a removed one (same_as): put all back
+        except PipelineError:
+            for path, data in originals.items():
+                path.write_bytes(data)
+            raise
         if result.comments:
             _write_comments(build / f"comments.{language}.md", document, result.comments)
     return result

@@ -84,14 +84,17 @@ def import_command(file: Path, partial: bool, sources: Path) -> None:
 @click.command()
 @click.argument("document", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Say what would be written, and write nothing.")
+@click.option(
+    "--apply-deletions", is_flag=True, help="Remove from the summaries the messages deleted in the document."
+)
 @sources_option
 @build_option
 @verbosity_options
 @report_errors
-def absorb(document: Path, dry_run: bool, sources: Path, build_dir: Path) -> None:
+def absorb(document: Path, dry_run: bool, apply_deletions: bool, sources: Path, build_dir: Path) -> None:
     """Write the edits made in a built outcome DOCUMENT (typed, or as tracked changes) into the
     summaries; report deleted and added paragraphs and conflicts (exit status 1 on a conflict)."""
-    result = absorb_edits(document, sources, build_dir, dry_run)
+    result = absorb_edits(document, sources, build_dir, dry_run, apply_deletions)
     click.echo(result.describe(dry_run))
     if result.conflicts:
         raise SystemExit(1)

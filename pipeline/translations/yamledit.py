@@ -88,6 +88,19 @@ class SummaryFile:
             where = Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
             raise PipelineError(f"{where}: '{key}' is not a mapping of languages; edit it by hand")
 
+    def delete_message(self, message_id: str) -> None:
+        """Remove the lines of the message *message_id* (a block of the messages list; the
+        comments between messages stay); refuse to remove a summary's only message."""
+        message = self.message(message_id)
+        messages = _get(self.root, "messages")
+        if not isinstance(messages, SequenceNode) or messages.flow_style or len(messages.value) < 2:
+            raise PipelineError(
+                f"{display_path(self.path)}: message '{message_id}' is the summary's only message (or the "
+                "list is written on one line): remove it by hand, or the summary file"
+            )
+        first = int(message.start_mark.line)
+        self.edits.append(Edit((first, 0), (_last_line(message) + 1, 0), ""))
+
     def save(self) -> str:
         """Apply the edits, check the result reads back, write it; return the new text."""
         text = self.text
