@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -21,11 +22,28 @@ OLD = "Government-run digital platforms that publish job offers and contracts be
 NEW = "Government-run digital platforms that publish job offers and signed contracts before departure"
 
 
-def edit_document(document: Path, old: str, new: str, author: str | None = None) -> None:
-    """Change *old* to *new* in the document's text, typed or (with *author*) as a tracked insertion."""
+def rewrite(document: Path, change: Callable[[etree._Element], dict[str, bytes] | None]) -> None:
+    """Let *change* edit the document's body in place (and return parts to add), as Word would save it."""
     with zipfile.ZipFile(document) as package:
         parts = {name: package.read(name) for name in package.namelist()}
     body = etree.fromstring(parts["word/document.xml"])
+    added = change(body) or {}
+    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(document, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in {**parts, **added}.items():
+            package.writestr(name, data)
+
+
+def paragraph_of(body: etree._Element, text: str) -> etree._Element:
+    return next(p for p in body.iter(f"{W}p") if text in "".join(p.itertext()))
+
+
+def edit_document(document: Path, old: str, new: str, author: str | None = None) -> None:
+    """Change *old* to *new* in the document's text, typed or (with *author*) as a tracked insertion."""
+    rewrite(document, lambda body: _edit(body, old, new, author))
+
+
+def _edit(body: etree._Element, old: str, new: str, author: str | None) -> None:
     for text in body.iter(f"{W}t"):
         if text.text and old in text.text:
             if author is None:
@@ -47,10 +65,6 @@ def edit_document(document: Path, old: str, new: str, author: str | None = None)
                 run.addnext(insertion)
                 insertion.addnext(tail_run)
             break
-    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
-    with zipfile.ZipFile(document, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
 
 
 def setup(tmp_path: Path) -> tuple[Path, Path]:
@@ -134,19 +148,16 @@ def test_a_text_changed_in_the_sources_since_the_build_is_a_conflict(tmp_path: P
     assert summary.read_text(encoding="utf-8") == before
 
 
+def _delete_the_edited_paragraph(body: etree._Element) -> None:
+    paragraph = paragraph_of(body, OLD)
+    paragraph.getparent().remove(paragraph)
+
+
 def test_a_deleted_paragraph_is_reported_and_kept(tmp_path: Path) -> None:
     sources, built = setup(tmp_path)
     edited = tmp_path / "edited.en.docx"
     shutil.copy(built / "outcome.en.docx", edited)
-    with zipfile.ZipFile(edited) as package:
-        parts = {name: package.read(name) for name in package.namelist()}
-    body = etree.fromstring(parts["word/document.xml"])
-    paragraph = next(p for p in body.iter(f"{W}p") if OLD in "".join(p.itertext()))
-    paragraph.getparent().remove(paragraph)
-    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
-    with zipfile.ZipFile(edited, "w") as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
+    rewrite(edited, _delete_the_edited_paragraph)
     before = lines(sources)
     result = CliRunner().invoke(
         main, ["absorb", str(edited), "--sources", str(sources), "--build", str(built)]
@@ -183,26 +194,23 @@ def test_a_translation_corrected_in_the_arabic_document(tmp_path: Path) -> None:
     assert not [f for f in check(sources, final=True).findings if "stale translation" in f.message]
 
 
+def _comment_on_the_edited_paragraph(body: etree._Element) -> dict[str, bytes]:
+    paragraph = paragraph_of(body, OLD)
+    paragraph.insert(1, etree.Element(f"{W}commentRangeStart", {f"{W}id": "7"}))
+    paragraph.append(etree.Element(f"{W}commentRangeEnd", {f"{W}id": "7"}))
+    comments = (
+        f'<w:comments xmlns:w="{W[1:-1]}"><w:comment w:id="7" w:author="A. Reviewer" '
+        'w:date="2026-12-01T10:00:00Z"><w:p><w:r><w:t>Which platforms? Name one.</w:t></w:r></w:p>'
+        "</w:comment></w:comments>"
+    )
+    return {"word/comments.xml": comments.encode()}
+
+
 def test_comments_are_listed_per_message_and_written_to_the_build(tmp_path: Path) -> None:
     sources, built = setup(tmp_path)
     edited = tmp_path / "edited.en.docx"
     shutil.copy(built / "outcome.en.docx", edited)
-    with zipfile.ZipFile(edited) as package:
-        parts = {name: package.read(name) for name in package.namelist()}
-    body = etree.fromstring(parts["word/document.xml"])
-    paragraph = next(p for p in body.iter(f"{W}p") if OLD in "".join(p.itertext()))
-    start = etree.Element(f"{W}commentRangeStart", {f"{W}id": "7"})
-    paragraph.insert(1, start)
-    paragraph.append(etree.Element(f"{W}commentRangeEnd", {f"{W}id": "7"}))
-    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
-    parts["word/comments.xml"] = (
-        f'<w:comments xmlns:w="{W[1:-1]}"><w:comment w:id="7" w:author="A. Reviewer" '
-        'w:date="2026-12-01T10:00:00Z"><w:p><w:r><w:t>Which platforms? Name one.</w:t></w:r></w:p>'
-        "</w:comment></w:comments>"
-    ).encode()
-    with zipfile.ZipFile(edited, "w") as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
+    rewrite(edited, _comment_on_the_edited_paragraph)
     result = CliRunner().invoke(
         main, ["absorb", str(edited), "--sources", str(sources), "--build", str(built)]
     )

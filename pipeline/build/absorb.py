@@ -30,7 +30,7 @@ from pipeline.render.anchors import PREFIX, uids_by_anchor
 from pipeline.render.wordml import FOOTNOTE_REFERENCE_STYLE
 from pipeline.text import clean_text
 from pipeline.translations import record, text_digest
-from pipeline.translations.yamledit import SummaryFile
+from pipeline.translations.yamledit import SummaryFile, restored_on_error
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -204,8 +204,7 @@ def absorb(
     removed = removed if apply_deletions else []
     result.deletions_applied = bool(removed) and not dry_run
     if not dry_run:
-        originals = {path: path.read_bytes() for path in {*edits, *(m.location.path for _, m in removed)}}
-        try:
+        with restored_on_error({*edits, *(m.location.path for _, m in removed)}):
             for path, changes in edits.items():
                 _write(path, changes, language)
             for path in dict.fromkeys(m.location.path for _, m in removed):
@@ -216,10 +215,6 @@ def absorb(
                 edited.save()
             if removed:
                 validate(sources)  # another message may name a removed one (same_as): put all back
-        except PipelineError:
-            for path, data in originals.items():
-                path.write_bytes(data)
-            raise
         if result.comments:
             _write_comments(build / f"comments.{language}.md", document, result.comments)
     return result

@@ -16,7 +16,7 @@ from pipeline.text import clean_text, text_problems
 from pipeline.translations import record, xliff
 from pipeline.translations import table as word_table
 from pipeline.translations.units import Returned, Unit, default_path, source_language, units
-from pipeline.translations.yamledit import SummaryFile
+from pipeline.translations.yamledit import SummaryFile, restored_on_error
 
 SUFFIXES = {"xliff": "xlf", "docx": "docx"}
 
@@ -163,22 +163,18 @@ def _write(
     by_file: dict[Path, list[tuple[Returned, Summary, KeyMessage, str]]] = defaultdict(list)
     for entry in accepted:
         by_file[entry[2].location.path].append(entry)
-    originals = {path: path.read_bytes() for path in by_file}
     try:
-        for path, entries in by_file.items():
-            edited = SummaryFile(path)
-            for unit, summary, message, text in entries:
-                edited.set_entries(message.id, "text", {unit.target: text}, first=summary.language)
-                made_from = record(message.text, unit.target, unit.source)
-                edited.set_entries(message.id, "translated_from", {unit.target: made_from})
-                result.written.setdefault(path, []).append(message.uid)
-            edited.save()
-        validate(sources)
-    except (PipelineError, OSError) as error:
-        for path, data in originals.items():
-            path.write_bytes(data)
-        if isinstance(error, SourceError):
-            raise PipelineError(
-                f"{error}\nthe translations would leave these problems: nothing written"
-            ) from None
-        raise
+        with restored_on_error(by_file):
+            for path, entries in by_file.items():
+                edited = SummaryFile(path)
+                for unit, summary, message, text in entries:
+                    edited.set_entries(message.id, "text", {unit.target: text}, first=summary.language)
+                    made_from = record(message.text, unit.target, unit.source)
+                    edited.set_entries(message.id, "translated_from", {unit.target: made_from})
+                    result.written.setdefault(path, []).append(message.uid)
+                edited.save()
+            validate(sources)
+    except SourceError as error:
+        raise PipelineError(
+            f"{error}\nthe translations would leave these problems: nothing written"
+        ) from None

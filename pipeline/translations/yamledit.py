@@ -9,6 +9,8 @@ line of a mapping. The result is read back and checked before it replaces the fi
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,19 @@ class Edit:
     start: tuple[int, int]
     end: tuple[int, int]
     text: str
+
+
+@contextlib.contextmanager
+def restored_on_error(paths: Iterable[Path]) -> Iterator[None]:
+    """Keep the bytes of the summaries at *paths*; if the block raises, put every one back as it
+    was before raising again (several files are changed as one)."""
+    originals = {path: path.read_bytes() for path in paths}
+    try:
+        yield
+    except (PipelineError, OSError):
+        for path, data in originals.items():
+            files.write_bytes(path, data)
+        raise
 
 
 class SummaryFile:
