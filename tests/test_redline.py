@@ -7,8 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
+from pipeline.cli import main
+from pipeline.drafts.merged import read_outcome
 from pipeline.render.pdf import libreoffice_command, render_pdf_libreoffice
 from pipeline.render.tracked import words
 from tests.corpus import BASE
@@ -231,3 +234,27 @@ def test_an_edit_a_deletion_and_an_addition_are_exactly_three_tracked_changes(tm
             if any(etree.QName(e).localname in ("ins", "del", "moveFrom", "moveTo") for e in p.iter())
         ]
         assert len(changed) == 3, (language, changed)
+
+
+def test_a_draft_keeps_translation_records_and_organisers_notes(tmp_path, monkeypatch):
+    """A frozen draft holds what the summaries say of translations and the organiser's notes, and
+    reads back whole: freezing the sources as they are since issues 15 and 16 and redlining them."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(BASE, tmp_path / "sources")
+    talks = tmp_path / "sources" / "summaries" / "talks-2023.yaml"
+    talks.write_text(
+        talks.read_text(encoding="utf-8").replace(
+            "    objectives: [1]\n", "    objectives: [1]\n    note: As the organiser's footnote 2 says.\n", 1
+        ),
+        encoding="utf-8",
+    )
+    assert CliRunner().invoke(main, ["translations", "confirm", "--all"]).exit_code == 0
+    assert "translated_from" in talks.read_text(encoding="utf-8")
+    assert run("freeze", "rev.1", "--pdf-engine", "none").exit_code == 0
+    frozen = read_outcome(tmp_path / "drafts" / "rev.1" / "merged.yaml")
+    read = {paragraph.message.uid: paragraph.message for paragraph in frozen.body.paragraphs()}
+    assert read["talks-2023#m1"].note == "As the organiser's footnote 2 says."
+    assert read["talks-2023#m1"].translated_from
+    result = run("redline", "rev.1", "current", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "0 inserted, 0 deleted, 0 edited, 0 moved" in result.stdout

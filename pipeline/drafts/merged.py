@@ -24,6 +24,7 @@ from pipeline.model import (
     Paragraph,
     Part,
     Review,
+    Translation,
 )
 from pipeline.records import Field, Placed, Record, Scope, load_yaml
 from pipeline.registry import REVIEW, event_record
@@ -53,6 +54,8 @@ def _message(values: dict[str, Any], placed: Placed) -> Paragraph:
         text=values["text"],
         same_as=values["same_as"],
         distinct_from=values["distinct_from"],
+        translated_from=values["translated_from"],
+        note=values["note"],
         location=values["source"],
         event=uid.split("#")[0],
         id=uid.split("#", 1)[1],
@@ -80,6 +83,16 @@ def _named_events(value: YValue, name: str, scope: Scope) -> tuple[str, ...] | N
     return events
 
 
+TRANSLATION = Record(
+    "a translation record",
+    {
+        "language": Field(schema.one_of(SOURCE_LANGUAGES)),
+        "source": Field(schema.one_of(SOURCE_LANGUAGES)),
+        "digest": Field(schema.text),
+    },
+    lambda values, placed: Translation(**values),
+)
+
 PARAGRAPH = Record(
     "a paragraph",
     {
@@ -92,6 +105,8 @@ PARAGRAPH = Record(
         "text": Field(schema.localized()),
         "same_as": Field(schema.identifier(_UID, _UID_COMPLAINT), default=None),
         "distinct_from": Field(schema.sequence_of(schema.identifier(_UID, _UID_COMPLAINT)), default=()),
+        "translated_from": Field(schema.sequence_of(TRANSLATION.read_as_value), default=()),
+        "note": Field(schema.text, default=None),
         "source": Field(_source),
         "merged": Field(schema.sequence_of(schema.identifier(_UID, _UID_COMPLAINT)), default=()),
     },
