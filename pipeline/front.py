@@ -10,6 +10,7 @@ chapter as sample content (`---`, `illustrative: true`, `---`), as a summary or 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.errors import Diagnostics, Location, not_a_file
@@ -121,35 +122,45 @@ def _metadata(path: Path, scope: Scope) -> tuple[bool, str | None]:
     return illustrative, "\n" * (end + 1) + "\n".join(lines[end + 1 :])
 
 
-def _paragraphs(path: Path, content: str, scope: Scope) -> tuple[str, ...] | None:
-    """Return the paragraphs of *content*, or None when it has problems (recorded in *scope*)."""
+def paragraph_lines(path: Path) -> list[range]:
+    """Return the lines (numbered from 1) of each paragraph of the chapter *path*, as read_front
+    reads its paragraphs (for `outcome absorb`, which writes one back)."""
+    _, content = _metadata(path, Scope(Diagnostics()))
+    return [range(first, first + len(block)) for first, block in _blocks(content or "")]
+
+
+def _blocks(content: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield each paragraph of *content*, comments apart: its first line's number and its lines."""
     # Blank out comments but keep their line breaks, so that line numbers stay true.
     content = _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), content)
-    paragraphs: list[str] = []
     block: list[str] = []
     for number, line in enumerate([*content.splitlines(), ""], start=1):
-        stripped = line.strip()
-        if _HEADING.match(stripped):
-            scope.problem(
-                Location(path, number, 1),
-                "headings are not used here: the chapter heading comes from the template",
-            )
-        elif _LIST_ITEM.match(stripped):
-            scope.problem(Location(path, number, 1), "lists are not supported here; write paragraphs")
-        if stripped:
-            block.append(stripped)
-            continue
-        if block:
-            text, notes = clean_text(" ".join(block))
-            for note in notes:
-                scope.notice(Location(path, number - len(block), 1), note)
-            if invisible_only(text):
-                scope.problem(
-                    Location(path, number - len(block), 1),
-                    "the paragraph is blank (only invisible characters)",
-                )
-            paragraphs.append(text)
+        if line.strip():
+            block.append(line.strip())
+        elif block:
+            yield number - len(block), block
             block = []
+
+
+def _paragraphs(path: Path, content: str, scope: Scope) -> tuple[str, ...] | None:
+    """Return the paragraphs of *content*, or None when it has problems (recorded in *scope*)."""
+    for first, block in _blocks(content):
+        for number, line in enumerate(block, start=first):
+            if _HEADING.match(line):
+                scope.problem(
+                    Location(path, number, 1),
+                    "headings are not used here: the chapter heading comes from the template",
+                )
+            elif _LIST_ITEM.match(line):
+                scope.problem(Location(path, number, 1), "lists are not supported here; write paragraphs")
+    paragraphs: list[str] = []
+    for first, block in _blocks(content):
+        text, notes = clean_text(" ".join(block))
+        for note in notes:
+            scope.notice(Location(path, first, 1), note)
+        if invisible_only(text):
+            scope.problem(Location(path, first, 1), "the paragraph is blank (only invisible characters)")
+        paragraphs.append(text)
     if scope.failed:
         return None
     if not paragraphs:

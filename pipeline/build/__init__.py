@@ -25,7 +25,6 @@ from pipeline.progress import SILENT, Progress
 from pipeline.readcache import ReadCache, cache_folder
 from pipeline.reference import load_reference
 from pipeline.render import render
-from pipeline.translations import text_digest
 
 
 @dataclass(frozen=True)
@@ -176,12 +175,7 @@ def build_outputs(
         page = checks.write_status_page(checks.status_of(assessment, today), templates, staging)
         made = (*written, merged, *rendered.written)
         used = (*rendered.templates, templates / checks.PAGE_TEMPLATE)
-        built = {
-            message.uid: {code: text_digest(text) for code, text in message.text.items() if text}
-            for summary in corpus.summaries
-            for message in summary.messages
-        }
-        manifest = drafts.write_manifest(sources, used, staging, made, pdf_engine, rendered.engines, built)
+        manifest = drafts.write_manifest(sources, used, staging, made, pdf_engine, rendered.engines)
         stamp = staging / fingerprint.FINGERPRINT_FILE
         unlisted = {page.name: hashlib.sha256(page.read_bytes()).hexdigest()}
         stamp.write_text(fingerprint.text(depends, unlisted), encoding="utf-8", newline="\n")

@@ -47,12 +47,10 @@ def write_manifest(
     outputs: Iterable[Path],
     pdf_engine: PdfEngine,
     engines: Mapping[str, str],
-    messages: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Path:
     """Write build/manifest.json listing *sources*' files, the *templates* and the GCM reference
-    (inputs), the *outputs*, the versions of Python, pandoc and the *engines* that rendered
-    them, and the short hash of each message's text in each language as built (*messages*: what
-    `outcome absorb` compares an edited document with); return its path."""
+    (inputs), the *outputs*, and the versions of Python, pandoc and the *engines* that rendered
+    them; return its path."""
     inputs = {f"sources/{path.relative_to(sources).as_posix()}": sha256(path) for path in _files(sources)}
     inputs |= {f"templates/{path.name}": sha256(path) for path in sorted(templates)}
     inputs["pipeline/reference/gcm.yaml"] = sha256(REFERENCE_FILE)
@@ -62,7 +60,6 @@ def write_manifest(
         "pdf_engine": pdf_engine.value,
         "tools": {"python": platform.python_version(), "pandoc": pypandoc.get_pandoc_version(), **engines},
         "packages": packages(),
-        "messages": {uid: dict(texts) for uid, texts in sorted((messages or {}).items())},
     }
     path = build / MANIFEST_FILE
     path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="\n")

@@ -13,7 +13,7 @@ from pipeline.progress import SILENT, Progress
 from pipeline.render import parallel
 from pipeline.render.docx import render_docx
 from pipeline.render.pdf import engine_versions, render_pdf_libreoffice, render_pdf_typst
-from pipeline.render.tracked import Mark, apply_marks
+from pipeline.render.tracked import Change, Mark, apply_marks
 from pipeline.render.view import DocumentView, document_view
 
 
@@ -116,11 +116,17 @@ def render_redline(
     """Write the redline *view* as Word with tracked changes: every token of *view* replaced as
     *marks* says, each change dated *timestamp* and signed by the pipeline."""
     date = timestamp.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    gone = (Change.DELETED, Change.MOVED_FROM)
+    written = [
+        None if marks[p.text].change in gone else marks[p.text].new
+        for p in (*view.body.paragraphs, *view.annex.paragraphs)
+    ]
     render_docx(
         view,
         templates / f"outcome.{view.language}.docx",
         output,
         timestamp,
         edit=lambda parts: apply_marks(parts, marks, date),
+        written=written,
     )
     return output

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import docx
@@ -123,13 +123,19 @@ Edit = Callable[[list[etree._Element]], None]
 
 
 def render_docx(
-    view: DocumentView, template: Path, output: Path, timestamp: datetime.datetime, edit: Edit | None = None
+    view: DocumentView,
+    template: Path,
+    output: Path,
+    timestamp: datetime.datetime,
+    edit: Edit | None = None,
+    written: Sequence[str | None] | None = None,
 ) -> None:
     """Write *view* to *output* through the docxtpl *template*; dates inside the file are *timestamp*.
 
     *edit*, when given, changes the body and footnotes once footnotes are made and before the
     direction is set (the redline's tracked changes); the paragraphs are then not read back,
-    since they say more than the view.
+    since they say more than the view. *written* is then what each message paragraph says once
+    every change is accepted (None: nothing, it is deleted), for its anchor (pipeline.render.anchors).
     """
     check_template(template)
     document = _open_template(template)
@@ -158,14 +164,19 @@ def render_docx(
         notes_part = _endnotes_part(word, footnotes)
         notes_element = etree.fromstring(notes_part.blob)
     paragraphs = (*view.body.paragraphs, *view.annex.paragraphs)
+    anchoring = anchors.Anchoring([word.element.body, notes_element])
     if len(paragraphs) == len(notes):  # one note token per message paragraph, in document order
-        anchors.add_anchors(word.element.body, list(notes), [paragraph.uid for paragraph in paragraphs])
+        texts = written or [paragraph.text + paragraph.marker for paragraph in paragraphs]
+        uids = [paragraph.uid for paragraph in paragraphs]
+        anchoring.messages(word.element.body, list(notes), uids, texts)
     try:
         wordnotes.add_footnotes(word.element.body, notes_element, notes, view.rtl, kind)
     except TemplateError as error:
         raise TemplateError(f"{display_path(template)}: {error}") from None
     if edit is not None:
         edit([word.element.body, notes_element])
+    front = [("introduction", n, item.label, item.text) for n, item in enumerate(view.introduction, start=1)]
+    anchoring.others(word.element.body, front)
     parts = [word.element, *dict.fromkeys((footnotes, notes_element))]
     for section in word.sections:
         for header_footer in (

@@ -1,0 +1,86 @@
+"""What `outcome absorb` found and did, said for the terminal and, for the comments, written to
+build/comments.<language>.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import files
+from pipeline.build.absorb_read import Comment
+
+EXCERPT = 70
+
+
+def quoted(text: str) -> str:
+    """Return *text* between quotes, as written (no escapes: an editor reads it)."""
+    return f"'{text}'"
+
+
+def excerpt(text: str, length: int = EXCERPT) -> str:
+    """Return *text* quoted, shortened to about *length* characters."""
+    return quoted(text if len(text) <= length else text[: length - 1].rstrip() + "…")
+
+
+def change(old: str, new: str) -> str:
+    """Return "'…old…' → '…new…'", both cut to show where they differ."""
+    start = next(
+        (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new))
+    )
+    start = max(0, start - 20)
+    start = old.rfind(" ", 0, start) + 1 if start else 0  # from the beginning of a word
+    return (
+        f"{excerpt(('…' if start else '') + old[start:])} → {excerpt(('…' if start else '') + new[start:])}"
+    )
+
+
+@dataclass
+class Absorbed:
+    """What absorbing found and did."""
+
+    language: str
+    written: list[str] = field(default_factory=list)  # "uid: old → new"
+    conflicts: list[str] = field(default_factory=list)
+    not_absorbable: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    moved: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
+    reminders: list[str] = field(default_factory=list)
+    comments: list[tuple[str, Comment]] = field(default_factory=list)  # (the message or paragraph, comment)
+    deletions_applied: bool = False
+
+    def describe(self, dry_run: bool) -> str:
+        lines = [f"conflict: {line}" for line in self.conflicts]
+        lines += [f"not absorbable: {line}" for line in self.not_absorbable]
+        kept = "removed from the sources" if self.deletions_applied else "kept in the sources"
+        lines += [f"deleted in the document ({kept}): {line}" for line in self.deleted]
+        lines += [
+            f"added in the document (not a message; add it to a summary): {line}" for line in self.added
+        ]
+        lines += [
+            f"moved in the document (not absorbed: a message's place follows its objectives and its "
+            f"summary): {line}"
+            for line in self.moved
+        ]
+        lines += [f"tracked change taken as accepted: {line}" for line in self.pending]
+        lines += [f"comment on {where} by {c.author} ({c.date}): {c.text}" for where, c in self.comments]
+        verb = "Would write" if dry_run else "Wrote"
+        lines += [f"{verb}: {line}" for line in self.written]
+        lines += [f"to check: {line}" for line in self.reminders]
+        count = len(self.written)
+        lines.append(
+            f"{verb} {count} edited text{'s' * (count != 1)} in '{self.language}'"
+            + (f"; {len(self.conflicts)} in conflict, nothing written for them." if self.conflicts else ".")
+        )
+        return "\n".join(lines)
+
+
+def write_comments(path: Path, document: Path, comments: list[tuple[str, Comment]]) -> None:
+    """Write the document's comments, message by message, to *path* (build/comments.<language>.md)."""
+    lines = [f"# Comments in {document.name}", ""]
+    for where in dict.fromkeys(where for where, _ in comments):
+        lines += [f"## {where}", ""]
+        lines += [f"- {c.author}, {c.date}: {c.text}" for w, c in comments if w == where]
+        lines.append("")
+    files.write_text(path, "\n".join(lines))
