@@ -119,8 +119,8 @@ def test_a_text_changed_in_the_sources_since_the_document_was_built_is_a_conflic
     result = absorb(edited, sources, built)
     assert result.exit_code == 1
     assert (
-        f"conflict: abu-dhabi-dialogue-2024#m1: its '{language}' text changed in the sources since the "
-        "document was built" in result.output
+        f"conflict: abu-dhabi-dialogue-2024#m1 (paragraph 13): edited in the document, and its '{language}' "
+        "text changed in the sources since the document was built (" in result.output
     )
     assert lines(sources) == before
     # The document is older than the sources, but a paragraph nobody edited is no conflict.
@@ -135,7 +135,16 @@ def test_a_deleted_paragraph_is_reported_and_kept_unless_asked(tmp_path: Path) -
     before = lines(sources)
     result = absorb(edited, sources, built)
     assert result.exit_code == 0, result.output
-    assert "deleted in the document (kept in the sources): abu-dhabi-dialogue-2024#m1" in result.output
+    assert (
+        "deleted in the document (kept in the sources; --apply-deletions removes it): "
+        "abu-dhabi-dialogue-2024#m1" in result.output
+    )
+    assert lines(sources) == before
+    dry = absorb(edited, sources, built, "--apply-deletions", "--dry-run")
+    assert (
+        "deleted in the document (would be removed from the sources): abu-dhabi-dialogue-2024#m1"
+        in dry.output
+    )
     assert lines(sources) == before
     result = absorb(edited, sources, built, "--apply-deletions")
     assert result.exit_code == 0, result.output
@@ -157,7 +166,10 @@ def test_a_paragraph_deleted_as_a_tracked_change_in_arabic_is_reported(tmp_path:
     before = lines(sources)
     result = absorb(edited, sources, built)
     assert result.exit_code == 0, result.output
-    assert "deleted in the document (kept in the sources): abu-dhabi-dialogue-2024#m1" in result.output
+    assert (
+        "deleted in the document (kept in the sources; --apply-deletions removes it): "
+        "abu-dhabi-dialogue-2024#m1" in result.output
+    )
     assert "Wrote 0 edited texts in 'ar'." in result.output
     assert lines(sources) == before
 
@@ -200,13 +212,22 @@ def test_comments_are_listed_per_message_and_written_to_the_build(
     rewrite(edited, lambda body: _comment(body, message, heading))
     result = absorb(edited, sources, built)
     assert result.exit_code == 0, result.output
-    line = "comment on abu-dhabi-dialogue-2024#m1 by A. Reviewer (2026-12-01): Which platforms? Name one."
+    line = (
+        "comment on abu-dhabi-dialogue-2024#m1 (paragraph 13) by A. Reviewer (2026-12-01): Which platforms?"
+    )
     assert line in result.output
-    assert f"('{heading}" in result.output.split(" by B. Editor")[0].splitlines()[-1]  # the heading
+    assert f"comment on '{heading}" in result.output  # on the heading, named by its words
     assert "by B. Editor (2026-12-02): Shorter title?" in result.output
     written = (built / f"comments.{language}.md").read_text(encoding="utf-8")
     assert (
-        "## abu-dhabi-dialogue-2024#m1" in written
+        "## abu-dhabi-dialogue-2024#m1 (paragraph 13)" in written
         and "- A. Reviewer, 2026-12-01: Which platforms? Name one." in written
     )
     assert lines(sources) == before
+    # A second reviewer's copy: its comments are added beside the first's, not over them.
+    other = tmp_path / f"second.{language}.docx"
+    other.write_bytes(edited.read_bytes())
+    assert absorb(other, sources, built).exit_code == 0
+    both = (built / f"comments.{language}.md").read_text(encoding="utf-8")
+    assert f"# Comments in edited.{language}.docx" in both and f"# Comments in second.{language}.docx" in both
+    assert both.count("Which platforms?") == 2

@@ -115,7 +115,7 @@ def test_a_deletion_rejected_in_the_redline_is_reported_to_add_by_hand(
     assert result.exit_code == 0, result.output
     added = [line for line in result.output.splitlines() if line.startswith("added in the document")]
     assert len(added) == 2 and DELETED in added[0], result.output
-    assert "a footnote on paragraph 100 ('19. Ministers agreed to work towards th…')" in added[1]
+    assert "a footnote on '19. Ministers agreed to work towards th…'" in added[1]
     assert lines(sources) == before
 
 

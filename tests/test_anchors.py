@@ -134,5 +134,8 @@ def test_in_brackets_mode_the_text_is_taken_and_the_citation_is_not(tmp_path: Pa
     )
     result = absorb(edited, sources, tmp_path / "build")
     assert result.exit_code == 0, result.output
-    assert "not absorbable: abu-dhabi-dialogue-2024#m1: its citation '[Annual ministerial" in result.output
+    assert (
+        "not absorbable: abu-dhabi-dialogue-2024#m1 (paragraph 13): its citation '[Annual ministerial"
+        in result.output
+    )
     assert summary.read_text(encoding="utf-8") == after

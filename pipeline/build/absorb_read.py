@@ -1,5 +1,5 @@
 """Read an edited outcome document for `outcome absorb`: its language, and each paragraph and note
-with its anchor, its text with every tracked change accepted, who made the changes still pending,
+with its anchors, its text with every tracked change accepted, who made the changes still pending,
 and the comments on it."""
 
 from __future__ import annotations
@@ -11,15 +11,27 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.errors import PipelineError, display_path
-from pipeline.ingest.package import check_file
 from pipeline.languages import DOCUMENT_LANGUAGES
-from pipeline.render.anchors import Anchor, anchor_names, note_paragraphs, paragraph_text, parse
+from pipeline.render.anchors import Anchor, note_paragraphs, paragraph_text, parse
 from pipeline.render.tracked import AUTHOR
-from pipeline.render.wordml import parent_of
+from pipeline.render.wordml import parent_of, qn
+from pipeline.text import clean_text
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DC = "{http://purl.org/dc/elements/1.1/}"
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _HEADING_STYLES = ("Heading", "Title", "Subtitle", "AnnexLabel", "TableTitle")
+_CROSSED = ("strike", "dstrike", "vanish")  # words struck through or hidden: a mark-up, not text
+_GONE = (qn("w:del"), qn("w:moveFrom"))
+
+
+def clean(text: str) -> str:
+    return clean_text(text)[0]
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """Return a numbered paragraph's label ("12." or "12 -") and its text."""
+    label, tab, rest = text.partition("\t")
+    return (label.strip(), rest) if tab and len(label) <= 8 else ("", text)
 
 
 @dataclass(frozen=True)
@@ -36,17 +48,27 @@ class Paragraph:
     """A paragraph (or a note) of the edited document."""
 
     number: int  # its place among the document's paragraphs (or notes), from 1
-    anchor: Anchor | None
+    anchors: tuple[Anchor, ...]
     text: str  # with every tracked change accepted, without note marks
     pending: tuple[str, ...] = ()  # the authors of the changes still pending in it (not the pipeline)
     comments: tuple[Comment, ...] = ()
     style: str = ""
-    in_table: bool = False
-    calls: tuple[str, ...] = ()  # the ids of the notes it calls
+    calls: tuple[str, ...] = ()  # the notes it calls: "footnote:3", "endnote:1"
+    reaches: int = 0  # the paragraph its first anchor ends in: past this one when Word split it
+    crossed: bool = False  # it holds words struck through or hidden
+
+    @property
+    def anchor(self) -> Anchor | None:
+        return self.anchors[0] if self.anchors else None
 
     @property
     def heading(self) -> bool:
         return self.style.startswith(_HEADING_STYLES)
+
+    @property
+    def body(self) -> str:
+        """Its text without its label, cleaned."""
+        return clean(split_label(self.text)[1])
 
 
 @dataclass(frozen=True)
@@ -54,89 +76,155 @@ class EditedDocument:
     path: Path
     language: str
     paragraphs: tuple[Paragraph, ...]
-    notes: dict[str, Paragraph]  # by the note's id in the document
-    kind: str  # "footnote" or "endnote": what the paragraphs call
+    notes: dict[str, Paragraph]  # by what calls them: "footnote:3"
 
 
 def read_document(path: Path) -> EditedDocument:
     """Return what *path*, an outcome document edited in Word, holds."""
-    check_file(path)
+    if path.suffix.lower() != ".docx":
+        raise PipelineError(
+            f"{display_path(path)}: not a Word file (.docx); absorb reads an outcome document"
+        )
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
             body = etree.fromstring(package.read("word/document.xml"))
-            core = etree.fromstring(package.read("docProps/core.xml"))
+            core = (
+                etree.fromstring(package.read("docProps/core.xml")) if "docProps/core.xml" in names else None
+            )
             parts = {
                 name: etree.fromstring(package.read(f"word/{name}.xml"))
                 for name in ("comments", "footnotes", "endnotes")
                 if f"word/{name}.xml" in names
             }
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
-        raise PipelineError(f"{display_path(path)}: not an outcome document ({error})") from None
-    language = (core.findtext(f"{DC}language") or "").strip()
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as error:
+        raise PipelineError(f"{display_path(path)}: not a Word file that can be read ({error})") from None
+    language = "" if core is None else (core.findtext(f"{DC}language") or "").strip()
     if language not in DOCUMENT_LANGUAGES:
         raise PipelineError(
-            f"{display_path(path)}: not an outcome document built by `outcome build` (its language "
-            f"{language!r} is none of {', '.join(DOCUMENT_LANGUAGES)})"
+            f"{display_path(path)}: not an outcome document built by `outcome build` (it names no "
+            f"language of the outcome, {' or '.join(DOCUMENT_LANGUAGES)}, in its properties)"
         )
     comments = _comments(parts.get("comments"))
-    moved = _moved_anchors(body)
+    _into_paragraphs(body)
+    elements = [p for p in body.iter(qn("w:p")) if not any(a.tag == FALLBACK for a in p.iterancestors())]
+    ends = _bookmark_ends(elements)
+    moved = _moved_anchors(elements)
+    said: set[str] = set()  # a comment over several paragraphs is listed once
     paragraphs = tuple(
-        _paragraph(element, number, comments, moved) for number, element in enumerate(body.iter(f"{W}p"), 1)
+        _paragraph(element, number, comments, said, moved, ends) for number, element in enumerate(elements, 1)
     )
-    kind = "endnote" if next(body.iter(f"{W}endnoteReference"), None) is not None else "footnote"
     notes = {}
-    if f"{kind}s" in parts:
-        for number, element in enumerate(note_paragraphs(parts[f"{kind}s"]), start=1):
-            note_id = str(parent_of(element).get(f"{W}id"))
-            notes[note_id] = _paragraph(element, number, comments, {})  # known by what calls them
-    return EditedDocument(path, language, paragraphs, notes, kind)
+    for kind in ("footnote", "endnote"):
+        for number, element in enumerate(
+            note_paragraphs(parts[f"{kind}s"]) if f"{kind}s" in parts else (), 1
+        ):
+            note = f"{kind}:{parent_of(element).get(qn('w:id'))}"
+            notes[note] = _paragraph(element, number, comments, said, {}, {})
+    return EditedDocument(path, language, paragraphs, notes)
+
+
+def _into_paragraphs(body: etree._Element) -> None:
+    """Put each bookmark that Word left between paragraphs into the paragraph it stands at: a
+    start into the next paragraph, an end into the one before."""
+    for tag, step in ((qn("w:bookmarkStart"), "getnext"), (qn("w:bookmarkEnd"), "getprevious")):
+        for mark in list(body.iter(tag)):
+            if any(ancestor.tag == qn("w:p") for ancestor in mark.iterancestors()):
+                continue
+            neighbour = getattr(mark, step)()
+            while neighbour is not None and neighbour.tag != qn("w:p"):
+                neighbour = getattr(neighbour, step)()
+            if neighbour is not None and tag == qn("w:bookmarkStart"):
+                neighbour.insert(0, mark)
+            elif neighbour is not None:
+                neighbour.append(mark)
+
+
+def _anchors(element: etree._Element) -> list[tuple[str, Anchor]]:
+    """Return the bookmark id and anchor of each of the pipeline's anchors that start in *element*."""
+    found = []
+    for mark in element.iter(qn("w:bookmarkStart")):
+        anchor = parse(mark.get(qn("w:name"), ""))
+        if anchor is not None:
+            found.append((mark.get(qn("w:id"), ""), anchor))
+    return found
 
 
 def _paragraph(
-    element: etree._Element, number: int, comments: dict[str, Comment], moved: dict[str, Anchor]
+    element: etree._Element,
+    number: int,
+    comments: dict[str, Comment],
+    said: set[str],
+    moved: dict[str, Anchor],
+    ends: dict[str, int],
 ) -> Paragraph:
-    anchors = [anchor for anchor in map(parse, anchor_names(element)) if anchor is not None]
-    destinations = [m.get(f"{W}name", "") for m in element.iter(f"{W}moveToRangeStart")]
+    found = _anchors(element)
+    anchors = [anchor for _, anchor in found]
+    destinations = [m.get(qn("w:name"), "") for m in element.iter(qn("w:moveToRangeStart"))]
     if not anchors:  # a paragraph moved as a tracked change: its anchor may have stayed behind
         anchors = [moved[name] for name in destinations if name in moved]
-    elif any(m.get(f"{W}name", "") in moved for m in element.iter(f"{W}moveFromRangeStart")):
+    elif any(m.get(qn("w:name"), "") in moved for m in element.iter(qn("w:moveFromRangeStart"))):
         anchors = []  # moved away: the anchor goes with the text
-    marks = element.iter(f"{W}commentRangeStart", f"{W}commentReference")
-    said = dict.fromkeys(mark.get(f"{W}id", "") for mark in marks)
-    authors = (change.get(f"{W}author", "someone") for change in element.iter(f"{W}ins", f"{W}del"))
-    style = element.find(f"{W}pPr/{W}pStyle")
+    marks = element.iter(qn("w:commentRangeStart"), qn("w:commentReference"))
+    ids = [
+        i
+        for i in dict.fromkeys(mark.get(qn("w:id"), "") for mark in marks)
+        if i in comments and i not in said
+    ]
+    said.update(ids)
+    authors = (change.get(qn("w:author"), "someone") for change in element.iter(qn("w:ins"), qn("w:del")))
+    style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    calls = (
+        f"{etree.QName(call).localname.removesuffix('Reference')}:{call.get(qn('w:id'))}"
+        for call in element.iter(qn("w:footnoteReference"), qn("w:endnoteReference"))
+        if not any(a.tag in _GONE for a in call.iterancestors())
+    )
     return Paragraph(
         number,
-        anchors[0] if anchors else None,
+        tuple(anchors),
         paragraph_text(element),
         tuple(author for author in dict.fromkeys(authors) if author != AUTHOR),
-        tuple(comments[i] for i in said if i in comments),
-        "" if style is None else style.get(f"{W}val", ""),
-        any(ancestor.tag == f"{W}tc" for ancestor in element.iterancestors()),
-        tuple(
-            str(call.get(f"{W}id"))
-            for call in element.iter(f"{W}footnoteReference", f"{W}endnoteReference")
-            if not any(a.tag in (f"{W}del", f"{W}moveFrom") for a in call.iterancestors())
-        ),
+        tuple(comments[i] for i in ids),
+        "" if style is None else style.get(qn("w:val"), ""),
+        tuple(calls),
+        ends.get(found[0][0], number) if found else number,
+        _crossed(element),
     )
 
 
-def _moved_anchors(body: etree._Element) -> dict[str, Anchor]:
-    """Return the anchor of each paragraph moved away as a tracked change, by the move's name,
+def _crossed(element: etree._Element) -> bool:
+    """Tell whether *element* holds kept words struck through or hidden."""
+    for run in element.iter(qn("w:r")):
+        if any(a.tag in _GONE for a in run.iterancestors()) or not "".join(run.itertext()).strip():
+            continue
+        for name in _CROSSED:
+            mark = run.find(f"{qn('w:rPr')}/{qn(f'w:{name}')}")
+            if mark is not None and mark.get(qn("w:val"), "true") not in ("false", "0", "off"):
+                return True
+    return False
+
+
+def _bookmark_ends(elements: list[etree._Element]) -> dict[str, int]:
+    """Return the number of the paragraph each bookmark ends in, by the bookmark's id."""
+    return {
+        mark.get(qn("w:id"), ""): number
+        for number, element in enumerate(elements, 1)
+        for mark in element.iter(qn("w:bookmarkEnd"))
+    }
+
+
+def _moved_anchors(elements: list[etree._Element]) -> dict[str, Anchor]:
+    """Return the anchor of each paragraph moved away whole as a tracked change, by the move's name,
     when its destination carries none (Word may leave the bookmark where the text was)."""
     found = {}
-    for element in body.iter(f"{W}p"):
-        anchors = [anchor for anchor in map(parse, anchor_names(element)) if anchor is not None]
-        for start in element.iter(f"{W}moveFromRangeStart"):
-            if anchors:
-                found[start.get(f"{W}name", "")] = anchors[0]
-    carried = {
-        m.get(f"{W}name", "")
-        for element in body.iter(f"{W}p")
-        if any(parse(name) for name in anchor_names(element))
-        for m in element.iter(f"{W}moveToRangeStart")
-    }
+    carried: set[str] = set()
+    for element in elements:
+        anchors = _anchors(element)
+        if anchors and not clean(split_label(paragraph_text(element))[1]):  # nothing of it left here
+            for start in element.iter(qn("w:moveFromRangeStart")):
+                found[start.get(qn("w:name"), "")] = anchors[0][1]
+        if anchors:
+            carried.update(m.get(qn("w:name"), "") for m in element.iter(qn("w:moveToRangeStart")))
     return {name: anchor for name, anchor in found.items() if name not in carried}
 
 
@@ -145,10 +233,10 @@ def _comments(root: etree._Element | None) -> dict[str, Comment]:
     if root is None:
         return {}
     return {
-        str(comment.get(f"{W}id")): Comment(
-            comment.get(f"{W}author", ""),
-            comment.get(f"{W}date", "")[:10],
+        str(comment.get(qn("w:id"))): Comment(
+            comment.get(qn("w:author"), ""),
+            comment.get(qn("w:date"), "")[:10],
             " ".join(" ".join(comment.itertext()).split()),
         )
-        for comment in root.iter(f"{W}comment")
+        for comment in root.iter(qn("w:comment"))
     }

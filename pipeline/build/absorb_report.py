@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import files
 from pipeline.build.absorb_read import Comment
+from pipeline.errors import display_path
 
 EXCERPT = 70
 
@@ -42,22 +42,22 @@ class Absorbed:
     written: list[str] = field(default_factory=list)  # "uid: old → new"
     conflicts: list[str] = field(default_factory=list)
     not_absorbable: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
+    deleted: list[tuple[str, bool]] = field(default_factory=list)  # (the message, known for certain)
+    deletions: dict[str, str] = field(default_factory=dict)  # what became of each: "removed from…"
     added: list[str] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     reminders: list[str] = field(default_factory=list)
     comments: list[tuple[str, Comment]] = field(default_factory=list)  # (the message or paragraph, comment)
-    deletions_applied: bool = False
+    comments_file: Path | None = None
 
     def describe(self, dry_run: bool) -> str:
         lines = [f"conflict: {line}" for line in self.conflicts]
         lines += [f"not absorbable: {line}" for line in self.not_absorbable]
-        kept = "removed from the sources" if self.deletions_applied else "kept in the sources"
-        lines += [f"deleted in the document ({kept}): {line}" for line in self.deleted]
-        lines += [
-            f"added in the document (not a message; add it to a summary): {line}" for line in self.added
-        ]
+        for message, certain in self.deleted:
+            kept = "kept in the sources; --apply-deletions removes it" if certain else "kept in the sources"
+            lines.append(f"deleted in the document ({self.deletions.get(message, kept)}): {message}")
+        lines += [f"added in the document (not made a message): {line}" for line in self.added]
         lines += [
             f"moved in the document (not absorbed: a message's place follows its objectives and its "
             f"summary): {line}"
@@ -65,6 +65,8 @@ class Absorbed:
         ]
         lines += [f"tracked change taken as accepted: {line}" for line in self.pending]
         lines += [f"comment on {where} by {c.author} ({c.date}): {c.text}" for where, c in self.comments]
+        if self.comments_file:
+            lines.append(f"Comments written to {display_path(self.comments_file)}.")
         verb = "Would write" if dry_run else "Wrote"
         lines += [f"{verb}: {line}" for line in self.written]
         lines += [f"to check: {line}" for line in self.reminders]
@@ -74,13 +76,3 @@ class Absorbed:
             + (f"; {len(self.conflicts)} in conflict, nothing written for them." if self.conflicts else ".")
         )
         return "\n".join(lines)
-
-
-def write_comments(path: Path, document: Path, comments: list[tuple[str, Comment]]) -> None:
-    """Write the document's comments, message by message, to *path* (build/comments.<language>.md)."""
-    lines = [f"# Comments in {document.name}", ""]
-    for where in dict.fromkeys(where for where, _ in comments):
-        lines += [f"## {where}", ""]
-        lines += [f"- {c.author}, {c.date}: {c.text}" for w, c in comments if w == where]
-        lines.append("")
-    files.write_text(path, "\n".join(lines))

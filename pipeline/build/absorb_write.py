@@ -1,27 +1,144 @@
 """Write what `outcome absorb` takes from an edited document into the sources, in place: a message's
 text into its summary (with the records that keep its translations in step), a paragraph of a
-hand-written chapter into its Markdown file; every other line of each file kept as it was."""
+hand-written chapter into its Markdown file, every other line of each file kept as it was; then
+the deletions asked for, apart, so that a deletion the sources refuse leaves the edits written."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import files
-from pipeline.front import paragraph_lines
+from pipeline.build import validate
+from pipeline.build.absorb_read import Comment
+from pipeline.build.absorb_report import Absorbed
+from pipeline.errors import PipelineError, SourceError
+from pipeline.front import FRONT_DIR, paragraph_lines
 from pipeline.languages import SOURCE_LANGUAGES
 from pipeline.model import KeyMessage, Summary
 from pipeline.translations import record, text_digest
-from pipeline.translations.yamledit import SummaryFile
-
-Edit = tuple[Summary, KeyMessage, str]
+from pipeline.translations.yamledit import SummaryFile, restored_on_error
 
 
-def write_summary(path: Path, changes: list[Edit], language: str) -> None:
+@dataclass(frozen=True)
+class Edit:
+    summary: Summary
+    message: KeyMessage
+    text: str
+
+
+class Writing:
+    """The edits taken from one document, and their writing."""
+
+    def __init__(self, sources: Path, language: str):
+        self.sources, self.language = sources, language
+        self.edits: dict[Path, list[Edit]] = {}
+        self.front: dict[Path, dict[int, str]] = {}
+
+    def take_front(self, chapter: str, number: int, text: str) -> str:
+        """Take *text* for paragraph *number* of *chapter*; or say why it cannot be written in place."""
+        path = self.sources / FRONT_DIR / f"{chapter}.{self.language}.md"
+        spans = paragraph_lines(path) if path.is_file() else []
+        if not text:
+            return "it is empty"
+        if number > len(spans):
+            return f"{path.name} has {len(spans)} paragraphs now"
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        if any("<!--" in lines[i - 1] or "-->" in lines[i - 1] for i in spans[number - 1]):
+            return f"its lines in {path.name} hold an HTML comment; copy the new text there by hand"
+        self.front.setdefault(path, {})[number] = text
+        return ""
+
+    def write(
+        self,
+        result: Absorbed,
+        deletions: list[str],
+        messages: dict[str, tuple[Summary, KeyMessage]],
+        dry_run: bool,
+    ) -> None:
+        """Write the edits (all or none: the sources must validate after), then the *deletions*,
+        saying in *result* what became of each."""
+        paths = {*self.edits, *self.front}
+        if paths and not dry_run:
+            with restored_on_error(paths):
+                for path, changes in self.edits.items():
+                    _write_summary(path, changes, self.language)
+                for path, paragraphs in self.front.items():
+                    _write_front(path, paragraphs)
+                try:
+                    validate(self.sources)
+                except SourceError as error:
+                    raise PipelineError(
+                        f"nothing written: with the edited texts the sources would not validate (every "
+                        f"file put back as it was):\n{error}"
+                    ) from None
+        removable = self._removable(result, deletions, messages)
+        if not removable or dry_run:
+            result.deletions.update({m.uid: "would be removed from the sources" for m in removable})
+            return
+        by_file: dict[Path, list[KeyMessage]] = {}
+        for message in removable:
+            by_file.setdefault(message.location.path, []).append(message)
+        try:
+            with restored_on_error(by_file):
+                for path, listed in by_file.items():
+                    edited = SummaryFile(path)
+                    for message in listed:
+                        edited.delete_message(message.id)
+                    edited.save()
+                validate(self.sources)
+        except PipelineError as error:
+            reason = str(error).splitlines()[0]
+            result.deletions.update(
+                {m.uid: f"kept in the sources: removing it fails ({reason})" for m in removable}
+            )
+            return
+        result.deletions.update({m.uid: "removed from the sources" for m in removable})
+
+    def _removable(
+        self, result: Absorbed, deletions: list[str], messages: dict[str, tuple[Summary, KeyMessage]]
+    ) -> list[KeyMessage]:
+        """Return the messages of *deletions* that can be removed; say in *result* why the others cannot."""
+        named = {m.same_as for _, m in messages.values() if m.same_as and m.uid not in deletions}
+        removable = []
+        for uid in deletions:
+            summary, message = messages[uid]
+            if message.location.path.suffix != ".yaml":
+                result.deletions[uid] = "kept in the sources: it comes from a report"
+            elif uid in named:
+                result.deletions[uid] = "kept in the sources: another message names it by same_as"
+            elif all(m.uid in deletions for m in summary.messages):
+                result.deletions[uid] = "kept in the sources: its summary would have no message left"
+            else:
+                removable.append(message)
+        return removable
+
+    def comments(self, build: Path, document: Path, comments: list[tuple[str, Comment]]) -> Path:
+        """Write *comments* to build/comments.<language>.md under the document's name, keeping
+        what other documents' comments it holds; return its path."""
+        path = build / f"comments.{self.language}.md"
+        heading = f"# Comments in {document.name}"
+        kept = []
+        if path.is_file():
+            sections = path.read_text(encoding="utf-8").split("\n# ")
+            sections = [s if s.startswith("# ") else f"# {s}" for s in sections if s.strip()]
+            kept = [s.rstrip("\n") + "\n" for s in sections if s.splitlines()[0] != heading]
+        lines = [heading, ""]
+        for where in dict.fromkeys(where for where, _ in comments):
+            lines += [f"## {where}", ""]
+            lines += [f"- {c.author}, {c.date}: {c.text}" for w, c in comments if w == where]
+            lines.append("")
+        files.write_text(path, "\n".join([*kept, "\n".join(lines)]))
+        return path
+
+
+def _write_summary(path: Path, changes: list[Edit], language: str) -> None:
     """Write each new *language* text of *changes* into the summary *path*: a changed source makes
     its translations stale; a corrected translation is recorded as made from the current source."""
     edited = SummaryFile(path)
-    for summary, message, text in changes:
-        edited.set_entries(message.id, "text", {language: text}, first=summary.language)
+    for change in changes:
+        summary, message = change.summary, change.message
+        edited.set_entries(message.id, "text", {language: change.text}, first=summary.language)
         source = summary.language
         if language == source:  # the source changed: translations without a record become stale
             known = {translation.language for translation in message.translated_from}
@@ -39,26 +156,7 @@ def write_summary(path: Path, changes: list[Edit], language: str) -> None:
     edited.save()
 
 
-def delete_messages(path: Path, messages: list[KeyMessage]) -> None:
-    """Remove the lines of *messages* from the summary *path*."""
-    edited = SummaryFile(path)
-    for message in messages:
-        edited.delete_message(message.id)
-    edited.save()
-
-
-def front_refusal(path: Path, number: int) -> str | None:
-    """Say why paragraph *number* of the chapter *path* cannot be rewritten in place, or None."""
-    spans = paragraph_lines(path)
-    if number > len(spans):
-        return f"{path.name} has {len(spans)} paragraphs now"
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
-    if any("<!--" in lines[i - 1] or "-->" in lines[i - 1] for i in spans[number - 1]):
-        return f"its lines in {path.name} hold an HTML comment; copy the new text there by hand"
-    return None
-
-
-def write_front(path: Path, changes: dict[int, str]) -> None:
+def _write_front(path: Path, changes: dict[int, str]) -> None:
     """Write each paragraph of *changes* (number → text) into the chapter *path*, one line each,
     in place of its lines; every other line kept."""
     spans = paragraph_lines(path)

@@ -90,9 +90,10 @@ def redline(
     written = []
     redlines = {}
     for code in languages or both:
-        compared = drafts.compare(document_view(before, code), document_view(after, code))
+        newer = document_view(after, code)
+        compared = drafts.compare(document_view(before, code), newer)
         output = build_dir / f"redline.{old}.{new}.{code}.docx"
-        written.append(render_redline(compared.view, compared.marks, templates, output, timestamp))
+        written.append(render_redline(compared.view, compared.marks, newer, templates, output, timestamp))
         redlines[code] = compared
     summary = drafts.summarize(redlines, old, new)
     markdown = build_dir / f"redline.{old}.{new}.md"

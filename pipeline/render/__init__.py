@@ -111,14 +111,21 @@ def _pending(view: DocumentView) -> list[Problem]:
 
 
 def render_redline(
-    view: DocumentView, marks: Mapping[str, Mark], templates: Path, output: Path, timestamp: datetime.datetime
+    view: DocumentView,
+    marks: Mapping[str, Mark],
+    newer: DocumentView,
+    templates: Path,
+    output: Path,
+    timestamp: datetime.datetime,
 ) -> Path:
     """Write the redline *view* as Word with tracked changes: every token of *view* replaced as
-    *marks* says, each change dated *timestamp* and signed by the pipeline."""
+    *marks* says, each change dated *timestamp* and signed by the pipeline. Each paragraph's anchor
+    holds what it says in the *newer* document, once every change is accepted (none when deleted)."""
     date = timestamp.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     gone = (Change.DELETED, Change.MOVED_FROM)
+    now = {p.uid: p.written for p in (*newer.body.paragraphs, *newer.annex.paragraphs)}
     written = [
-        None if marks[p.text].change in gone else marks[p.text].new
+        None if marks[p.text].change in gone else now[p.uid]
         for p in (*view.body.paragraphs, *view.annex.paragraphs)
     ]
     render_docx(

@@ -10,13 +10,17 @@ edit made in it from a change made in the sources since:
 - `_msg_<message>_<k>_<n>_<hash>`: the k-th of the n message paragraphs, the message named by
   12 hex digits of its id's SHA-256, the hash that of its text (label and note marks apart);
 - `_front_<chapter>_<p>_<n>_<hash>`: paragraph p of the n of a hand-written chapter (sources/front/);
-- `_fix_<k>_<n>_<hash>`: the k-th of the n other paragraphs with text: headings, the masthead,
-  chapter II's paragraph, the timeline's cells, written by the pipeline (not absorbable).
+- `_fix_<k>_<n>_<hash>_<order>`: the k-th of the n other paragraphs with text: headings, the
+  masthead, chapter II's paragraph, the timeline's cells, written by the pipeline (not absorbable);
+  `order` is the hash of the message paragraphs' keys in order, so that a message paragraph
+  deleted in Word (its anchor gone with it) can be named for certain when the sources still
+  print the same messages.
 
 Notes carry no anchor (LibreOffice drops bookmarks in notes): a note is known by the paragraph
 that calls it.
 
-Nothing visible changes. Word allows 40 characters in a name; these take at most 38.
+Nothing visible changes. Word allows 40 characters in a name; these take at most 38 (with fewer
+than 100,000 paragraphs).
 """
 
 from __future__ import annotations
@@ -32,10 +36,12 @@ from pipeline.render.wordml import FOOTNOTE_REFERENCE_STYLE, parent_of, qn
 from pipeline.text import clean_text
 
 MESSAGE, FRONT, FIXED = "msg", "front", "fix"
-PREFIX = f"_{MESSAGE}_"
-_NAME = re.compile(r"_(msg|front|fix)_(?:([0-9a-f]{12}|[a-z]+)_)?(\d+)_(\d+)_([0-9a-f]{8})")
+_NAME = re.compile(
+    r"_(msg|front|fix)_(?:([0-9a-f]{12}|[a-z]+)_)?(\d+)_(\d+)_([0-9a-f]{8})(?:_([0-9a-f]{8}))?"
+)
 _KEYS = {MESSAGE: "[0-9a-f]{12}", FRONT: "[a-z]+"}  # what stands between the kind and the place
 _GONE = (qn("w:del"), qn("w:moveFrom"))
+_TEXT_BOX = qn("w:txbxContent")
 # The styles of a note's mark: the pipeline's (Word's own names), and those LibreOffice gives them
 # when it saves the file again.
 MARK_STYLES = frozenset(
@@ -43,6 +49,14 @@ MARK_STYLES = frozenset(
     + ("EndnoteReference", "EndnoteAnchor", "EndnoteCharacters")
 )
 _CALLS = (qn("w:footnoteReference"), qn("w:endnoteReference"), qn("w:footnoteRef"), qn("w:endnoteRef"))
+_SPECIAL = {
+    qn("w:tab"): "\t",
+    qn("w:ptab"): "\t",
+    qn("w:br"): " ",
+    qn("w:cr"): " ",
+    qn("w:noBreakHyphen"): "\u2011",
+}
+_SPECIAL[qn("w:softHyphen")] = "\u00ad"
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,7 @@ class Anchor:
     digest: str
     place: int
     count: int
+    order: str = ""  # of a paragraph the pipeline writes: the hash of the messages' keys, in order
 
 
 def parse(name: str) -> Anchor | None:
@@ -62,10 +77,10 @@ def parse(name: str) -> Anchor | None:
     match = _NAME.fullmatch(name)
     if match is None:
         return None
-    kind, key, place, count, digest = match.groups()
-    if not re.fullmatch(_KEYS.get(kind, ""), key or ""):
+    kind, key, place, count, digest, order = match.groups()
+    if not re.fullmatch(_KEYS.get(kind, ""), key or "") or (order is not None) != (kind == FIXED):
         return None
-    return Anchor(kind, key or "", digest, int(place), int(count))
+    return Anchor(kind, key or "", digest, int(place), int(count), order or "")
 
 
 def message_key(uid: str) -> str:
@@ -80,27 +95,59 @@ def digest(text: str) -> str:
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
-    """Return the paragraph's text with every tracked change accepted, without note marks."""
+    """Return the paragraph's text with every tracked change accepted, without note marks: what
+    Word shows once every change is accepted (a line break as a space, a non-breaking hyphen as
+    U+2011), text boxes apart."""
     parts = []
     mark = None  # the letter of the note just called, which LibreOffice may write a second time
     for run in paragraph.iter(qn("w:r")):
-        if any(ancestor.tag in _GONE for ancestor in run.iterancestors()):
+        if any(a.tag in _GONE or a.tag == _TEXT_BOX for a in _ancestors(run, paragraph)):
             continue
         text = "".join(t.text or "" for t in run.iter(qn("w:t")))
-        style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
-        if style is not None and style.get(qn("w:val")) in MARK_STYLES or any(c.tag in _CALLS for c in run):
+        if _is_mark(run, text):
             mark = text or None  # a note's mark (a letter follows a call in its run), not the text
             continue
-        if text == mark:
+        if text and text == mark:
             mark = None
             continue
         mark = None
         for child in run:
             if child.tag == qn("w:t"):
                 parts.append(child.text or "")
-            elif child.tag == qn("w:tab"):
-                parts.append("\t")
+            elif child.tag == qn("w:sym"):
+                parts.append(_symbol(child))
+            else:
+                parts.append(_SPECIAL.get(str(child.tag), ""))
     return "".join(parts)
+
+
+def _ancestors(element: etree._Element, stop: etree._Element) -> Iterable[etree._Element]:
+    """Yield the ancestors of *element* up to *stop* (not included)."""
+    for ancestor in element.iterancestors():
+        if ancestor is stop:
+            return
+        yield ancestor
+
+
+def _symbol(symbol: etree._Element) -> str:
+    """Return the character a w:sym inserts (U+FFFD when it does not say)."""
+    try:
+        return chr(int(symbol.get(qn("w:char"), "FFFD"), 16))
+    except ValueError:
+        return "\ufffd"
+
+
+def _is_mark(run: etree._Element, text: str) -> bool:
+    """Tell whether *run* is a note's mark: a call, or a mark written again in a mark's style (a
+    number or a letter, not words typed after it, which Word gives the same style)."""
+    if any(child.tag in _CALLS for child in run):
+        return True
+    style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
+    if style is None or style.get(qn("w:val")) not in MARK_STYLES:
+        return False
+    baseline = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}")
+    lowered = baseline is not None and baseline.get(qn("w:val")) == "baseline"
+    return not lowered and len(text) <= 3 and not any(char.isspace() for char in text)
 
 
 def anchor_names(element: etree._Element) -> list[str]:
@@ -114,6 +161,7 @@ class Anchoring:
     def __init__(self, parts: Iterable[etree._Element]):
         numbers = [int(m.get(qn("w:id"), "0")) for p in parts for m in p.iter(qn("w:bookmarkStart"))]
         self.next_id = max([0, *numbers]) + 1
+        self.order = order_digest(())
 
     def mark(self, paragraph: etree._Element, name: str) -> None:
         """Put a bookmark named *name* around the content of *paragraph*."""
@@ -137,6 +185,7 @@ class Anchoring:
         found = {text.text: text for text in body.iter(qn("w:t")) if text.text in wanted}
         kept = [(token, uid, text) for token, uid, text in zip(tokens, uids, texts, strict=True)]
         kept = [(token, uid, text) for token, uid, text in kept if text is not None and token in found]
+        self.order = order_digest(message_key(uid) for _, uid, _ in kept)
         for place, (token, uid, text) in enumerate(kept, start=1):
             paragraph = parent_of(found[token])
             while paragraph.tag != qn("w:p"):
@@ -147,19 +196,26 @@ class Anchoring:
         """Anchor the hand-written chapters' paragraphs (*front*: chapter, number, label, text), found
         by their text, then every other paragraph with text."""
         counts = {chapter: number for chapter, number, _, _ in front}  # the last paragraph's number
-        expected = {f"{label}\t{text}": (chapter, number, text) for chapter, number, label, text in front}
+        expected: dict[str, list[tuple[str, int, str]]] = {}
+        for chapter, number, label, text in front:
+            expected.setdefault(f"{label}\t{text}", []).append((chapter, number, text))
         fixed = []
         for paragraph in body.iter(qn("w:p")):
             if any(parse(name) for name in anchor_names(paragraph)):
                 continue
             text = paragraph_text(paragraph)
-            if text in expected:
-                chapter, number, written = expected.pop(text)
+            if expected.get(text):
+                chapter, number, written = expected[text].pop(0)
                 self.mark(paragraph, f"_{FRONT}_{chapter}_{number}_{counts[chapter]}_{digest(written)}")
             elif clean_text(text)[0]:
                 fixed.append((paragraph, text))
         for place, (paragraph, text) in enumerate(fixed, start=1):
-            self.mark(paragraph, f"_{FIXED}_{place}_{len(fixed)}_{digest(text)}")
+            self.mark(paragraph, f"_{FIXED}_{place}_{len(fixed)}_{digest(text)}_{self.order}")
+
+
+def order_digest(keys: Iterable[str]) -> str:
+    """Return the hash of the message paragraphs' keys, in their order."""
+    return hashlib.sha256(" ".join(keys).encode("ascii")).hexdigest()[:8]
 
 
 def note_paragraphs(notes: etree._Element) -> list[etree._Element]:

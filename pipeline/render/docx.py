@@ -165,8 +165,12 @@ def render_docx(
         notes_element = etree.fromstring(notes_part.blob)
     paragraphs = (*view.body.paragraphs, *view.annex.paragraphs)
     anchoring = anchors.Anchoring([word.element.body, notes_element])
-    if len(paragraphs) == len(notes):  # one note token per message paragraph, in document order
-        texts = written or [paragraph.text + paragraph.marker for paragraph in paragraphs]
+    if len(paragraphs) != len(notes):  # one note token per message paragraph, in document order
+        raise RenderError(
+            f"{display_path(output)}: {len(notes)} note tokens for {len(paragraphs)} paragraphs"
+        )
+    if paragraphs:
+        texts = written or [paragraph.written for paragraph in paragraphs]
         uids = [paragraph.uid for paragraph in paragraphs]
         anchoring.messages(word.element.body, list(notes), uids, texts)
     try:

@@ -51,6 +51,12 @@ class ParagraphView:
     uid: str = field(metadata=SKIP)
     events: tuple[str, ...] = field(default=(), metadata=SKIP)  # the events its footnote names
     merged: tuple[str, ...] = field(default=(), metadata=SKIP)  # the messages merged into it
+    citation: str = field(default="", metadata=SKIP)  # " [Meeting, date]" ending its text, in brackets
+
+    @property
+    def written(self) -> str:
+        """What follows its label: its text (and citation) and marker; its anchor hashes it."""
+        return self.text + self.marker
 
 
 @dataclass(frozen=True)
@@ -176,7 +182,8 @@ def _message_text(message: KeyMessage, language: DocumentLanguage, fallback: str
     """
     if message.text.get(language.code) and language.code not in stale_languages(message):
         return _in(language, message.text), language.code
-    for code in (fallback, *SOURCE_LANGUAGES):
+    # Another language's text first: the document's own, when it is stale, only when there is none.
+    for code in sorted((fallback, *SOURCE_LANGUAGES), key=lambda code: code == language.code):
         text = message.text.get(code)
         if text:
             if LANGUAGES[code].rtl != language.rtl:
@@ -202,8 +209,9 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
             outdated = bool(message.text.get(language.code))
             pending.append(PendingTranslation(message.uid, message.location, shown_in, outdated))
         note = notes[message.uid]
-        if bracketed:  # the citation is the end of the text, for both renderers and the redline
-            text, note = f"{text} [{note.text}]", Footnote("", note.id)
+        citation = f" [{note.text}]" if bracketed else ""  # the end of the text, for every renderer
+        if bracketed:
+            text, note = text + citation, Footnote("", note.id)
         return ParagraphView(
             number=item.number,
             label=language.paragraph_label(item.number),
@@ -213,6 +221,7 @@ def document_view(outcome: OutcomeDocument, code: str) -> DocumentView:
             uid=message.uid,
             events=item.events,
             merged=item.merged,
+            citation=citation,
         )
 
     def part(part: Part, cross_cutting_letter: bool) -> PartView:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from pipeline.build.absorb import absorb as absorb_edits
-from pipeline.clikit import build_option, report_errors, sources_option, verbosity_options
+from pipeline.clikit import build_option, quiet, report_errors, sources_option, verbosity_options
 from pipeline.languages import SOURCE_LANGUAGES
 from pipeline.translations.confirm import confirm as confirm_translations
 from pipeline.translations.confirm import confirm_unrecorded
@@ -95,6 +95,9 @@ def absorb(document: Path, dry_run: bool, apply_deletions: bool, sources: Path, 
     """Write the edits made in a built outcome DOCUMENT (typed, or as tracked changes) into the
     summaries; report deleted and added paragraphs and conflicts (exit status 1 on a conflict)."""
     result = absorb_edits(document, sources, build_dir, dry_run, apply_deletions)
-    click.echo(result.describe(dry_run))
+    said = result.describe(dry_run).splitlines()
+    if quiet():  # the conflicts, and the line that sums up
+        said = [line for line in said if line.startswith("conflict: ")] + said[-1:]
+    click.echo("\n".join(said))
     if result.conflicts:
         raise SystemExit(1)

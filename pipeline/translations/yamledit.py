@@ -55,6 +55,7 @@ class SummaryFile:
         if not isinstance(node, MappingNode):
             raise PipelineError(f"{display_path(path)}: not a summary (expected a mapping with messages)")
         self.root = node
+        self.lines = self.text.splitlines()
         self.edits: list[Edit] = []
 
     def message(self, message_id: str) -> MappingNode:
@@ -78,7 +79,7 @@ class SummaryFile:
         if node is None:
             indent = " " * message.value[0][0].start_mark.column
             lines = "".join(f"{indent}  {language}: {_scalar(value)}\n" for language, value in values.items())
-            self._insert(_last_line(message) + 1, f"{indent}{key}:\n{lines}")
+            self._insert(self._last_line(message) + 1, f"{indent}{key}:\n{lines}")
         elif isinstance(node, MappingNode) and node.flow_style:
             entries = {k.value: v.value for k, v in node.value if isinstance(k, ScalarNode)}
             self._replace(node, _flow({**entries, **values}))
@@ -88,17 +89,20 @@ class SummaryFile:
             for language, value in values.items():
                 _, current = _entry(node, language)
                 if isinstance(current, ScalarNode):
-                    self._replace(current, _scalar(value))
+                    self._replace(current, _scalar(value, current.style))
                 else:
                     added += f"{indent}{language}: {_scalar(value)}\n"
             if added:
-                self._insert(_last_line(node) + 1, added)
+                self._insert(self._last_line(node) + 1, added)
         elif isinstance(node, ScalarNode) and first and key_node is not None:
+            if set(values) == {first}:  # the text in the summary's own language, written alone
+                self._replace(node, _scalar(values[first], node.style))
+                return
             indent = " " * (key_node.start_mark.column + 2)
-            lines = "".join(f"\n{indent}{language}: {_scalar(value)}" for language, value in values.items())
-            block = f":\n{indent}{first}: {_scalar(node.value)}{lines}"
+            entries = {first: values.get(first, node.value), **values}
+            lines = "".join(f"\n{indent}{language}: {_scalar(value)}" for language, value in entries.items())
             start = (key_node.end_mark.line, key_node.end_mark.column)
-            self.edits.append(Edit(start, _end(node), block))
+            self.edits.append(Edit(start, self._end(node), f":{lines}"))
         else:
             where = Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
             raise PipelineError(f"{where}: '{key}' is not a mapping of languages; edit it by hand")
@@ -114,7 +118,7 @@ class SummaryFile:
                 "list is written on one line): remove it by hand, or the summary file"
             )
         first = int(message.start_mark.line)
-        self.edits.append(Edit((first, 0), (_last_line(message) + 1, 0), ""))
+        self.edits.append(Edit((first, 0), (self._last_line(message) + 1, 0), ""))
 
     def save(self) -> str:
         """Apply the edits, check the result reads back, write it; return the new text."""
@@ -139,7 +143,31 @@ class SummaryFile:
         return text
 
     def _replace(self, node: Node, text: str) -> None:
-        self.edits.append(Edit((node.start_mark.line, node.start_mark.column), _end(node), text))
+        self.edits.append(Edit((node.start_mark.line, node.start_mark.column), self._end(node), text))
+
+    def _end(self, node: Node) -> tuple[int, int]:
+        """Return where *node* ends. A block scalar (`|`, `>`) ends at the start of the next line
+        that is not its own, after any blank lines: its span ends with its last line of text,
+        whose line break (and the blank lines after it) are kept."""
+        end = node.end_mark
+        if isinstance(node, ScalarNode) and node.style in ("|", ">") and end.column == 0:
+            line = self._last_line(node)
+            return (line, len(self.lines[line]))
+        return (end.line, end.column)
+
+    def _last_line(self, node: Node) -> int:
+        """Return the 0-based last line that *node*'s content stands on."""
+        if isinstance(node, ScalarNode):
+            if node.style in ("|", ">") and node.end_mark.column == 0:
+                line = int(node.end_mark.line) - 1
+                while line > node.start_mark.line and not self.lines[line].strip():
+                    line -= 1  # blank lines before the next key belong to no one
+                return line
+            return int(node.end_mark.line)
+        if isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+            last = node.value[-1]
+            return self._last_line(last[1] if isinstance(last, tuple) else last)
+        return int(node.end_mark.line)
 
     def _insert(self, line: int, text: str) -> None:
         if line >= len(self.text.splitlines()) and not self.text.endswith("\n"):
@@ -159,39 +187,13 @@ def _entry(mapping: MappingNode, key: str) -> tuple[Node | None, Node | None]:
     return None, None
 
 
-def _end(node: Node) -> tuple[int, int]:
-    """Return where *node* ends: a block scalar's end is the start of the next line, whose
-    line break is kept out of the span so that the replacement ends its line."""
-    end = node.end_mark
-    if isinstance(node, ScalarNode) and node.style in ("|", ">") and end.column == 0:
-        return (end.line - 1, len_of_line_before(node))
-    return (end.line, end.column)
-
-
-def len_of_line_before(node: Node) -> int:
-    """Return the length of the last line of a block scalar, without its line break."""
-    buffer = node.end_mark.buffer or ""
-    index = node.end_mark.index - 1  # the line break before the next line
-    start = buffer.rfind("\n", 0, index) + 1
-    return index - start
-
-
-def _last_line(node: Node) -> int:
-    """Return the 0-based last line that *node*'s content stands on."""
-    if isinstance(node, ScalarNode):
-        if node.style in ("|", ">") and node.end_mark.column == 0:
-            return int(node.end_mark.line) - 1
-        return int(node.end_mark.line)
-    if isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
-        last = node.value[-1]
-        return _last_line(last[1] if isinstance(last, tuple) else last)
-    return int(node.end_mark.line)
-
-
-def _scalar(value: str) -> str:
-    """Return *value* as one YAML scalar on one line, quoted as PyYAML would (double-quoted, its
-    line breaks escaped, if it has any)."""
-    if "\n" in value or "\r" in value:
+def _scalar(value: str, style: str | None = None) -> str:
+    """Return *value* as one YAML scalar on one line: in the quotes of *style* when the value it
+    replaces had them (a comment may follow it on the line), else as PyYAML would write it
+    (double-quoted, its line breaks escaped, if it has any)."""
+    if style == "'" and "\n" not in value and "\r" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    if style == '"' or "\n" in value or "\r" in value:
         return (
             yaml.dump(value, default_style='"', allow_unicode=True, width=1_000_000)
             .rstrip("\n")
