@@ -209,7 +209,7 @@ def test_an_inserted_paragraph_is_reported_with_its_place(tmp_path: Path, langua
     added = [line for line in result.output.splitlines() if line.startswith("added in the document")]
     assert len(added) == 1, result.output
     assert (
-        "after abu-dhabi-dialogue-2024#m1 (paragraph 13), to add to a summary: 'States should publish"
+        "after abu-dhabi-dialogue-2024#m1 (paragraph 13), to add to a summary: '13 bis. States should publish"
         in added[0]
     )
     assert ("under 'Objective 6: Facilitate" if language == "en" else "under 'الهدف 6") in added[0]

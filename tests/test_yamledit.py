@@ -78,3 +78,27 @@ def test_deleting_a_message_written_in_a_block_keeps_the_others(tmp_path: Path) 
     edited.delete_message("m1")
     edited.save()
     assert [m["id"] for m in load(path)["messages"]] == ["m2"]
+
+
+def test_a_flow_mapping_keeps_commas_inside_its_values(tmp_path: Path) -> None:
+    path = tmp_path / "talks-2023.yaml"
+    path.write_text(
+        HEAD + '  - id: m1\n    text: {en: "Data, more.", ar: بيانات.}\n    objectives: [1]\n' + TAIL
+    )
+    edited = SummaryFile(path)
+    edited.set_entries("m1", "text", {"en": "Data, signed, sealed."}, first="en")
+    edited.save()
+    assert load(path)["messages"][0]["text"] == {"en": "Data, signed, sealed.", "ar": "بيانات."}
+
+
+def test_lines_added_to_a_file_with_windows_line_ends_end_as_its_lines_do(tmp_path: Path) -> None:
+    path = tmp_path / "talks-2023.yaml"
+    before, _ = CASES["double quotes and a comment"]
+    path.write_bytes((HEAD + before + TAIL).replace("\n", "\r\n").encode("utf-8"))
+    edited = SummaryFile(path)
+    edited.set_entries("m1", "translated_from", {"ar": "en 1234abcd"})
+    edited.save()
+    data = path.read_bytes()
+    assert b"\r\n    translated_from:\r\n      ar: en 1234abcd\r\n" in data and b"\n" not in data.replace(
+        b"\r\n", b""
+    )

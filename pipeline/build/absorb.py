@@ -18,19 +18,13 @@ from pipeline.build import validate
 from pipeline.build.absorb_notes import note_findings
 from pipeline.build.absorb_order import Seen, Unanchored, place
 from pipeline.build.absorb_read import EditedDocument, Paragraph, clean, read_document, split_label
-from pipeline.build.absorb_report import Absorbed, change, excerpt, quoted
+from pipeline.build.absorb_report import Absorbed, change, excerpt, quoted, written_from
 from pipeline.build.absorb_write import Edit, Writing
 from pipeline.errors import PipelineError, display_path
 from pipeline.merge import merge
 from pipeline.model import Corpus
 from pipeline.render.anchors import FIXED, FRONT, MESSAGE, Anchor, digest, message_key
 from pipeline.render.view import ParagraphView, document_view
-
-_WHERE = {  # where a paragraph the pipeline writes comes from, by its style
-    "UN": "review.yaml (the masthead)",
-    "Table": "events.yaml (the timeline)",
-    "NumberedParagraph": "events.yaml and the fixed words of pipeline/languages.py (chapter II)",
-}
 
 
 class _Absorbing:
@@ -51,6 +45,7 @@ class _Absorbing:
         self.unanchored: list[Unanchored] = []
         self.found: dict[int, ParagraphView] = {}  # messages found by their text, their anchor lost
         self.emptied: list[Anchor] = []  # message paragraphs emptied (a pending tracked deletion)
+        self.rewritten: set[str] = set()  # of those, the ones whose paragraph holds other text now
 
     def shown_as(self, paragraph: Paragraph) -> ParagraphView | None:
         """Return the message paragraph the sources give now for *paragraph*, if it is one."""
@@ -75,15 +70,19 @@ class _Absorbing:
         previous, heading, covered, last = "the start", "", 0, 0
         for paragraph in self.edited.paragraphs:
             self.result.comments.extend((self.where(paragraph), c) for c in paragraph.comments)
-            if paragraph.number <= covered:
-                continue  # the rest of a message Word split: reported with its first part
+            self.emptied += [a for a in paragraph.emptied if a.kind == MESSAGE]
+            if paragraph.emptied and not paragraph.anchors and clean(paragraph.text):
+                self.rewritten |= {a.key for a in paragraph.emptied}  # its text typed over, whole
+            for each in paragraph.anchors:
+                self.counts[each.kind] = max(self.counts.get(each.kind, 0), each.count)
+                self.orders.update({each.order} - {""})
             anchor = paragraph.anchor
-            if anchor is None:
+            if paragraph.number <= covered:  # part of a paragraph Word split or joined: reported
+                self.mark_seen(paragraph, previous, heading)
+            elif anchor is None:
                 if clean(paragraph.text):
                     self.unanchored.append(Unanchored(paragraph, previous, heading, last))
             else:
-                self.counts[anchor.kind] = max(self.counts.get(anchor.kind, 0), anchor.count)
-                self.orders.update({anchor.order} - {""})
                 covered = self.anchored(paragraph, anchor, previous, heading)
                 previous = self.where(paragraph)
                 last = anchor.place if anchor.kind == MESSAGE else last
@@ -98,22 +97,39 @@ class _Absorbing:
         self.result.comments += comments
         self.gone()
 
+    def mark_seen(self, paragraph: Paragraph, previous: str, heading: str, whole: bool = False) -> None:
+        """Count every anchor of *paragraph* as found (none of them deleted), taking nothing from it."""
+        for anchor in paragraph.anchors:
+            if anchor.kind == MESSAGE:
+                self.seen.append(Seen(paragraph, anchor, previous, heading, whole))
+            else:
+                self.seen_places[anchor.kind].add(anchor.place)
+
     def anchored(self, paragraph: Paragraph, anchor: Anchor, previous: str, heading: str) -> int:
-        """Take or report *paragraph*; return the last paragraph it covers (Word may split one)."""
-        joined = [a for a in paragraph.anchors if a.kind == MESSAGE]
-        if anchor.kind == MESSAGE and (len(joined) > 1 or paragraph.reaches > paragraph.number):
-            parts = self.edited.paragraphs[paragraph.number - 1 : paragraph.reaches]
-            self.seen += [Seen(paragraph, a, previous, heading) for a in joined]
-            names = " and ".join(self.uids.get(a.key, "a message no longer in the sources") for a in joined)
-            how = "joined into one paragraph" if len(joined) > 1 else f"split into {len(parts)} paragraphs"
-            texts = " / ".join(quoted(part.body) for part in parts)
+        """Take or report *paragraph*; return the last paragraph it covers (Word may split one, or
+        join it with the next)."""
+        joined = len(paragraph.anchors) > 1 or paragraph.joins_next
+        if joined or paragraph.reaches > paragraph.number:
+            end = paragraph.number + 1 if paragraph.joins_next else paragraph.reaches
+            parts = self.edited.paragraphs[paragraph.number - 1 : end]
+            self.mark_seen(paragraph, previous, heading)
+            names = [self.where(paragraph)] if len(paragraph.anchors) == 1 else []
+            names += [self.name(a) for a in paragraph.anchors[len(names) :]]
+            if paragraph.joins_next and end <= len(self.edited.paragraphs):
+                names.append(self.where(self.edited.paragraphs[end - 1]))
+            how = "joined into one paragraph" if joined else f"split into {len(parts)} paragraphs"
+            texts = " / ".join(quoted(part.body) for part in parts if part.body)
             self.result.not_absorbable.append(
-                f"{names}: {how} in the document; not absorbed (a message is one paragraph): {texts}"
+                f"{' and '.join(names)}: {how} in the document; not absorbed (change each in its "
+                f"source): {texts}"
             )
-            return paragraph.reaches
+            return max(end, paragraph.number)
         if anchor.kind == MESSAGE:
             if not paragraph.body:  # emptied: deleted, typed or as a pending tracked deletion
                 self.emptied.append(anchor)
+                return paragraph.number
+            if any(item.anchor.key == anchor.key for item in self.seen):
+                self.result.not_absorbable.append(f"{self.where(paragraph)}: it stands twice in the document")
                 return paragraph.number
             self.seen.append(Seen(paragraph, anchor, previous, heading))
             self.message(paragraph, anchor)
@@ -123,11 +139,17 @@ class _Absorbing:
             self.fixed(paragraph, anchor)
         return paragraph.number
 
+    def name(self, anchor: Anchor) -> str:
+        """Name what *anchor* stands for."""
+        if anchor.kind == MESSAGE:
+            return self.uids.get(anchor.key, "a message no longer in the sources")
+        if anchor.kind == FRONT:
+            return f"paragraph {anchor.place} of the {anchor.key}"
+        return "a heading or paragraph written by the pipeline"
+
     def message(self, paragraph: Paragraph, anchor: Anchor) -> None:
         uid, now = self.uids.get(anchor.key), self.now.get(anchor.key)
-        label, text = split_label(paragraph.text)[0], paragraph.body
-        if not label and now and text.startswith(now.label):  # its tab lost, its number kept
-            text = clean(text[len(now.label) :])
+        text = paragraph.body
         if digest(text) == anchor.digest:
             return
         where = self.where(paragraph)
@@ -142,10 +164,13 @@ class _Absorbing:
             return  # the same change made in the sources
         summary, message = self.messages[uid]
         if digest(written) != anchor.digest:
+            what = f"its '{self.language}' text changed in the sources"
+            if now.marker:  # its source changed: the translation in the document is stale now
+                what = f"its '{summary.language}' source text changed, so this translation is stale"
             self.result.conflicts.append(
-                f"{where}: edited in the document, and its '{self.language}' text changed in the sources "
-                f"since the document was built ({display_path(message.location.path)}:"
-                f"{message.location.line}); the document says {quoted(text)}, the sources {quoted(written)}"
+                f"{where}: edited in the document, and {what} since the document was built "
+                f"({display_path(message.location.path)}:{message.location.line}); the document says "
+                f"{quoted(text)}, the sources {quoted(written)}"
             )
             return
         source = message.text.get(self.language) or ""
@@ -169,6 +194,10 @@ class _Absorbing:
     def refusal(self, paragraph: Paragraph, now: ParagraphView, text: str) -> str:
         """Say why the edited *text* of *paragraph* cannot be taken, or nothing."""
         message = self.messages[now.uid][1]
+        if "\t" in paragraph.text and not split_label(paragraph.text)[0]:
+            return "words stand before its number: put them after it"
+        if "\ufffd" in text:
+            return "it holds a symbol from a symbol font (shown as �): type the character itself"
         if now.marker:
             return "the document shows another language's text awaiting translation (`outcome translations`)"
         if now.citation and not text.endswith(clean(now.citation)):
@@ -208,8 +237,7 @@ class _Absorbing:
     def fixed(self, paragraph: Paragraph, anchor: Anchor) -> None:
         self.seen_places[FIXED].add(anchor.place)
         if digest(paragraph.text) != anchor.digest:
-            source = next((s for p, s in _WHERE.items() if paragraph.style.startswith(p)), "")
-            source = source or "the GCM reference data and review.yaml (headings)"
+            source = written_from(paragraph.style)
             self.result.not_absorbable.append(
                 f"{excerpt(clean(paragraph.text))}: written by the pipeline from {source}; change it there"
             )
@@ -217,7 +245,8 @@ class _Absorbing:
     def order(self) -> None:
         """Report moved, deleted and added paragraphs, and changed numbers."""
         built = (self.counts.get(MESSAGE, 0), self.orders)
-        placed = place(self.printed, self.seen, self.emptied, self.unanchored, built, self.uids, self.where)
+        emptied = [(a, a.key not in self.rewritten) for a in self.emptied]
+        placed = place(self.printed, self.seen, emptied, self.unanchored, built, self.uids, self.where)
         self.found = placed.found
         self.result.added += placed.added
         self.result.moved += placed.moved

@@ -27,6 +27,8 @@ def note_findings(
     added: list[str] = []
     comments: list[tuple[str, Comment]] = []
     for paragraph in edited.paragraphs:
+        if len(paragraph.anchors) > 1 or paragraph.joins_next or paragraph.reaches > paragraph.number:
+            continue  # split or joined: reported whole, notes and all
         shown = shown_as(paragraph)
         calls = list(paragraph.calls)
         own = shown is not None and kind and not shown.note.shared and bool(shown.note.text)

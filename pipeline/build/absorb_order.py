@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 
 from pipeline.build.absorb_read import Paragraph, clean, split_label
 from pipeline.build.absorb_report import excerpt, quoted
-from pipeline.render.anchors import Anchor, message_key, order_digest
+from pipeline.render.anchors import Anchor, digest, message_key, order_digest
 from pipeline.render.view import ParagraphView
 
 
@@ -23,6 +23,7 @@ class Seen:
     anchor: Anchor
     after: str
     heading: str
+    whole: bool = True  # False: split, or joined with another paragraph (its number not its own)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Placement:
 def place(
     printed: list[ParagraphView],
     seen: list[Seen],
-    emptied: list[Anchor],
+    emptied: list[tuple[Anchor, bool]],  # and whether its paragraph holds no other text
     unanchored: list[Unanchored],
     built: tuple[int, set[str]],
     uids: Mapping[str, str],
@@ -59,8 +60,11 @@ def place(
     result = Placement()
     order = [p.uid for p in printed]
     count, orders = built
-    consistent = orders == {order_digest(map(message_key, order))} and len(order) == count
-    missing = set(range(1, count + 1)) - {a.place for a in (*(s.anchor for s in seen), *emptied)}
+    now = order_digest(message_key(p.uid) + digest(p.written) for p in printed)
+    consistent = orders == {now} and len(order) == count
+    missing = set(range(1, count + 1)) - {
+        a.place for a in (*(s.anchor for s in seen), *(a for a, _ in emptied))
+    }
     replaced: set[int] = set()
     for item in unanchored:
         text = item.paragraph.body
@@ -87,7 +91,19 @@ def place(
     for s in seen:
         if s.anchor.place not in staying:
             result.moved.append(f"{where(s.paragraph)}, now after {s.after} under {excerpt(s.heading)}")
-    result.deleted = [(uids[a.key], True) for a in emptied if a.key in uids]
+    by_key = {message_key(p.uid): p for p in printed}
+    for a, alone in emptied:  # deleted as a tracked change, or its text deleted: its anchor names it
+        shown = by_key.get(a.key)
+        if shown is None:
+            continue
+        if digest(shown.written) != a.digest:
+            result.deleted.append(
+                (f"{shown.uid} (its text changed in the sources since the document was built)", False)
+            )
+        elif not alone:
+            result.deleted.append((f"{shown.uid} (or rewritten as the paragraph added there)", False))
+        else:
+            result.deleted.append((shown.uid, True))
     for k in sorted(missing):
         if consistent:
             certain = k not in replaced
@@ -104,6 +120,6 @@ def place(
             )
     for s in seen:
         label, expected = split_label(s.paragraph.text)[0], printed[s.anchor.place - 1].label
-        if consistent and label not in ("", expected):
+        if consistent and s.whole and label not in ("", expected):
             result.numbers.append(f"{quoted(label)} for {quoted(expected)}")
     return result

@@ -4,6 +4,7 @@ and the comments on it."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallbac
 _HEADING_STYLES = ("Heading", "Title", "Subtitle", "AnnexLabel", "TableTitle")
 _CROSSED = ("strike", "dstrike", "vanish")  # words struck through or hidden: a mark-up, not text
 _GONE = (qn("w:del"), qn("w:moveFrom"))
+_LABEL = re.compile(r"\s*(\d+(?:\.| ?-)|[IVX]+\.|[A-Z]\.)(?:\t| +)")
 
 
 def clean(text: str) -> str:
@@ -29,9 +31,10 @@ def clean(text: str) -> str:
 
 
 def split_label(text: str) -> tuple[str, str]:
-    """Return a numbered paragraph's label ("12." or "12 -") and its text."""
-    label, tab, rest = text.partition("\t")
-    return (label.strip(), rest) if tab and len(label) <= 8 else ("", text)
+    """Return a numbered paragraph's label ("12." or "12 -", before a tab, or before a space when
+    the tab was lost) and its text; no label when none begins it."""
+    found = _LABEL.match(text)
+    return (found.group(1), text[found.end() :]) if found else ("", text)
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ class Paragraph:
     calls: tuple[str, ...] = ()  # the notes it calls: "footnote:3", "endnote:1"
     reaches: int = 0  # the paragraph its first anchor ends in: past this one when Word split it
     crossed: bool = False  # it holds words struck through or hidden
+    emptied: tuple[Anchor, ...] = ()  # anchors left here with nothing inside (their text deleted)
+    joins_next: bool = False  # its paragraph mark deleted as a tracked change: it runs into the next
 
     @property
     def anchor(self) -> Anchor | None:
@@ -140,14 +145,25 @@ def _into_paragraphs(body: etree._Element) -> None:
                 neighbour.append(mark)
 
 
-def _anchors(element: etree._Element) -> list[tuple[str, Anchor]]:
-    """Return the bookmark id and anchor of each of the pipeline's anchors that start in *element*."""
+def _anchors(element: etree._Element, collapsed: bool = False) -> list[tuple[str, Anchor]]:
+    """Return the bookmark id and anchor of each of the pipeline's anchors that start in *element*
+    and hold something (with *collapsed*: those that hold nothing, their text deleted)."""
     found = []
     for mark in element.iter(qn("w:bookmarkStart")):
         anchor = parse(mark.get(qn("w:name"), ""))
-        if anchor is not None:
+        if anchor is not None and _collapsed(mark) == collapsed:
             found.append((mark.get(qn("w:id"), ""), anchor))
     return found
+
+
+def _collapsed(start: etree._Element) -> bool:
+    """Tell whether the bookmark *start* ends right away, holding nothing."""
+    following = start.getnext()
+    return (
+        following is not None
+        and following.tag == qn("w:bookmarkEnd")
+        and following.get(qn("w:id")) == start.get(qn("w:id"))
+    )
 
 
 def _paragraph(
@@ -160,11 +176,10 @@ def _paragraph(
 ) -> Paragraph:
     found = _anchors(element)
     anchors = [anchor for _, anchor in found]
+    if any(m.get(qn("w:name"), "") in moved for m in element.iter(qn("w:moveFromRangeStart"))):
+        anchors = []  # moved away whole, as a tracked change: the anchor goes with the text
     destinations = [m.get(qn("w:name"), "") for m in element.iter(qn("w:moveToRangeStart"))]
-    if not anchors:  # a paragraph moved as a tracked change: its anchor may have stayed behind
-        anchors = [moved[name] for name in destinations if name in moved]
-    elif any(m.get(qn("w:name"), "") in moved for m in element.iter(qn("w:moveFromRangeStart"))):
-        anchors = []  # moved away: the anchor goes with the text
+    anchors += [moved[name] for name in destinations if name in moved and moved[name] not in anchors]
     marks = element.iter(qn("w:commentRangeStart"), qn("w:commentReference"))
     ids = [
         i
@@ -189,7 +204,15 @@ def _paragraph(
         tuple(calls),
         ends.get(found[0][0], number) if found else number,
         _crossed(element),
+        tuple(anchor for _, anchor in _anchors(element, collapsed=True)),
+        _mark_deleted(element) and bool(clean(paragraph_text(element))),
     )
+
+
+def _mark_deleted(element: etree._Element) -> bool:
+    """Tell whether the paragraph mark of *element* is deleted as a tracked change."""
+    mark = element.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    return mark is not None and any(mark.find(tag) is not None for tag in _GONE)
 
 
 def _crossed(element: etree._Element) -> bool:
@@ -214,18 +237,15 @@ def _bookmark_ends(elements: list[etree._Element]) -> dict[str, int]:
 
 
 def _moved_anchors(elements: list[etree._Element]) -> dict[str, Anchor]:
-    """Return the anchor of each paragraph moved away whole as a tracked change, by the move's name,
-    when its destination carries none (Word may leave the bookmark where the text was)."""
+    """Return the anchor of each paragraph moved away whole as a tracked change, by the move's name
+    (Word may leave the bookmark where the text was; the text's new place then carries it)."""
     found = {}
-    carried: set[str] = set()
     for element in elements:
         anchors = _anchors(element)
         if anchors and not clean(split_label(paragraph_text(element))[1]):  # nothing of it left here
             for start in element.iter(qn("w:moveFromRangeStart")):
                 found[start.get(qn("w:name"), "")] = anchors[0][1]
-        if anchors:
-            carried.update(m.get(qn("w:name"), "") for m in element.iter(qn("w:moveToRangeStart")))
-    return {name: anchor for name, anchor in found.items() if name not in carried}
+    return found
 
 
 def _comments(root: etree._Element | None) -> dict[str, Comment]:

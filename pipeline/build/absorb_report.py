@@ -10,6 +10,17 @@ from pipeline.build.absorb_read import Comment
 from pipeline.errors import display_path
 
 EXCERPT = 70
+_WHERE = {  # where a paragraph the pipeline writes comes from, by its style
+    "UN": "review.yaml (the masthead)",
+    "Table": "events.yaml (the timeline)",
+    "NumberedParagraph": "events.yaml and the fixed words of pipeline/languages.py (chapter II)",
+}
+
+
+def written_from(style: str) -> str:
+    """Say where a paragraph the pipeline writes, in the paragraph style *style*, comes from."""
+    found = next((source for prefix, source in _WHERE.items() if style.startswith(prefix)), "")
+    return found or "the GCM reference data and review.yaml (headings)"
 
 
 def quoted(text: str) -> str:

@@ -5,6 +5,8 @@ the deletions asked for, apart, so that a deletion the sources refuse leaves the
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,19 +61,14 @@ class Writing:
         """Write the edits (all or none: the sources must validate after), then the *deletions*,
         saying in *result* what became of each."""
         paths = {*self.edits, *self.front}
-        if paths and not dry_run:
+        if paths and dry_run:
+            with tempfile.TemporaryDirectory() as folder:  # a dry run checks the edits on a copy
+                copy = Path(folder) / "sources"
+                shutil.copytree(self.sources, copy)
+                self._write_edits(copy, "nothing written: this is a dry run, and")
+        elif paths:
             with restored_on_error(paths):
-                for path, changes in self.edits.items():
-                    _write_summary(path, changes, self.language)
-                for path, paragraphs in self.front.items():
-                    _write_front(path, paragraphs)
-                try:
-                    validate(self.sources)
-                except SourceError as error:
-                    raise PipelineError(
-                        f"nothing written: with the edited texts the sources would not validate (every "
-                        f"file put back as it was):\n{error}"
-                    ) from None
+                self._write_edits(self.sources, "nothing written:")
         removable = self._removable(result, deletions, messages)
         if not removable or dry_run:
             result.deletions.update({m.uid: "would be removed from the sources" for m in removable})
@@ -94,6 +91,21 @@ class Writing:
             )
             return
         result.deletions.update({m.uid: "removed from the sources" for m in removable})
+
+    def _write_edits(self, sources: Path, nothing: str) -> None:
+        """Write the edits into *sources* (the sources, or a copy of them), then validate them."""
+        for path, changes in self.edits.items():
+            _write_summary(_within(path, self.sources, sources), changes, self.language)
+        for path, paragraphs in self.front.items():
+            _write_front(_within(path, self.sources, sources), paragraphs)
+        try:
+            validate(sources)
+        except SourceError as error:
+            said = str(error).replace(str(sources), str(self.sources))
+            raise PipelineError(
+                f"{nothing} with the edited texts the sources would not validate (every file as it "
+                f"was):\n{said}"
+            ) from None
 
     def _removable(
         self, result: Absorbed, deletions: list[str], messages: dict[str, tuple[Summary, KeyMessage]]
@@ -130,6 +142,13 @@ class Writing:
             lines.append("")
         files.write_text(path, "\n".join([*kept, "\n".join(lines)]))
         return path
+
+
+def _within(path: Path, sources: Path, copy: Path) -> Path:
+    """Return where *path*, in *sources*, stands in *copy* (the same folder, or a copy of it)."""
+    if copy == sources:
+        return path
+    return copy / path.resolve().relative_to(sources.resolve())
 
 
 def _write_summary(path: Path, changes: list[Edit], language: str) -> None:

@@ -12,9 +12,9 @@ edit made in it from a change made in the sources since:
 - `_front_<chapter>_<p>_<n>_<hash>`: paragraph p of the n of a hand-written chapter (sources/front/);
 - `_fix_<k>_<n>_<hash>_<order>`: the k-th of the n other paragraphs with text: headings, the
   masthead, chapter II's paragraph, the timeline's cells, written by the pipeline (not absorbable);
-  `order` is the hash of the message paragraphs' keys in order, so that a message paragraph
-  deleted in Word (its anchor gone with it) can be named for certain when the sources still
-  print the same messages.
+  `order` is the hash of the message paragraphs' keys and texts' hashes in order, so that a
+  message paragraph deleted in Word (its anchor gone with it) can be named for certain when the
+  sources still print the same messages, unchanged.
 
 Notes carry no anchor (LibreOffice drops bookmarks in notes): a note is known by the paragraph
 that calls it.
@@ -97,22 +97,27 @@ def digest(text: str) -> str:
 def paragraph_text(paragraph: etree._Element) -> str:
     """Return the paragraph's text with every tracked change accepted, without note marks: what
     Word shows once every change is accepted (a line break as a space, a non-breaking hyphen as
-    U+2011), text boxes apart."""
+    U+2011, a symbol from a symbol font as U+FFFD), text boxes apart."""
     parts = []
-    mark = None  # the letter of the note just called, which LibreOffice may write a second time
+    mark = None  # the mark of the note just called, which LibreOffice may write a second time
     for run in paragraph.iter(qn("w:r")):
         if any(a.tag in _GONE or a.tag == _TEXT_BOX for a in _ancestors(run, paragraph)):
             continue
         text = "".join(t.text or "" for t in run.iter(qn("w:t")))
         if _is_mark(run, text):
-            mark = text or None  # a note's mark (a letter follows a call in its run), not the text
+            mark = text or None  # a mark written again, or a note's call
             continue
         if text and text == mark:
             mark = None
             continue
-        mark = None
+        mark, custom = None, False
         for child in run:
-            if child.tag == qn("w:t"):
+            if child.tag in _CALLS:  # the call itself; a custom mark (a letter) follows it
+                custom = child.get(qn("w:customMarkFollows")) in ("1", "true", "on")
+                mark = ""
+            elif child.tag == qn("w:t") and custom:
+                custom, mark = False, child.text or None
+            elif child.tag == qn("w:t"):
                 parts.append(child.text or "")
             elif child.tag == qn("w:sym"):
                 parts.append(_symbol(child))
@@ -130,24 +135,27 @@ def _ancestors(element: etree._Element, stop: etree._Element) -> Iterable[etree.
 
 
 def _symbol(symbol: etree._Element) -> str:
-    """Return the character a w:sym inserts (U+FFFD when it does not say)."""
+    """Return the character a w:sym inserts: U+FFFD for a symbol font's own code (U+F000–U+F0FF,
+    which no text font shows) or when it does not say."""
     try:
-        return chr(int(symbol.get(qn("w:char"), "FFFD"), 16))
+        code = int(symbol.get(qn("w:char"), "FFFD"), 16)
     except ValueError:
         return "\ufffd"
+    return "\ufffd" if 0xF000 <= code <= 0xF0FF else chr(code)
 
 
 def _is_mark(run: etree._Element, text: str) -> bool:
-    """Tell whether *run* is a note's mark: a call, or a mark written again in a mark's style (a
-    number or a letter, not words typed after it, which Word gives the same style)."""
-    if any(child.tag in _CALLS for child in run):
-        return True
+    """Tell whether *run* is a note's mark written again in a mark's style (a number, or a letter
+    or two), not words typed after a mark, which Word gives the same style."""
     style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
-    if style is None or style.get(qn("w:val")) not in MARK_STYLES:
+    if any(child.tag in _CALLS for child in run) or style is None:
         return False
     baseline = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}")
     lowered = baseline is not None and baseline.get(qn("w:val")) == "baseline"
-    return not lowered and len(text) <= 3 and not any(char.isspace() for char in text)
+    letters = len(text) <= 2 and all(char.isalpha() or char == "\u0640" for char in text)  # ـ: tatweel
+    return (
+        style.get(qn("w:val")) in MARK_STYLES and not lowered and bool(text) and (text.isdigit() or letters)
+    )
 
 
 def anchor_names(element: etree._Element) -> list[str]:
@@ -185,7 +193,7 @@ class Anchoring:
         found = {text.text: text for text in body.iter(qn("w:t")) if text.text in wanted}
         kept = [(token, uid, text) for token, uid, text in zip(tokens, uids, texts, strict=True)]
         kept = [(token, uid, text) for token, uid, text in kept if text is not None and token in found]
-        self.order = order_digest(message_key(uid) for _, uid, _ in kept)
+        self.order = order_digest(message_key(uid) + digest(text or "") for _, uid, text in kept)
         for place, (token, uid, text) in enumerate(kept, start=1):
             paragraph = parent_of(found[token])
             while paragraph.tag != qn("w:p"):
@@ -214,7 +222,7 @@ class Anchoring:
 
 
 def order_digest(keys: Iterable[str]) -> str:
-    """Return the hash of the message paragraphs' keys, in their order."""
+    """Return the hash of the message paragraphs' keys and texts' hashes, in their order."""
     return hashlib.sha256(" ".join(keys).encode("ascii")).hexdigest()[:8]
 
 

@@ -128,10 +128,11 @@ class SummaryFile:
         for line in lines:
             offsets.append(offsets[-1] + len(line))
         ordered = sorted(enumerate(self.edits), key=lambda item: (item[1].start, item[0]), reverse=True)
+        newline = "\r\n" if "\r\n" in self.text else "\n"  # lines added end as the file's lines do
         for _, edit in ordered:
             start = offsets[edit.start[0]] + edit.start[1]
             end = offsets[edit.end[0]] + edit.end[1]
-            text = text[:start] + edit.text + text[end:]
+            text = text[:start] + edit.text.replace("\n", newline) + text[end:]
         try:
             compose(text.encode("utf-8"), fast=False)
         except yaml.YAMLError as error:  # never write a file the pipeline cannot read
@@ -203,4 +204,14 @@ def _scalar(value: str, style: str | None = None) -> str:
 
 
 def _flow(entries: dict[str, str]) -> str:
-    return "{" + ", ".join(f"{key}: {_scalar(value)}" for key, value in entries.items()) + "}"
+    """Return *entries* as a flow mapping, each value quoted when a comma or a bracket in it would
+    end it there."""
+    return (
+        "{"
+        + ", ".join(f"{key}: {_scalar(value, _flow_style(value))}" for key, value in entries.items())
+        + "}"
+    )
+
+
+def _flow_style(value: str) -> str | None:
+    return '"' if any(char in value for char in ",[]{}") else None
