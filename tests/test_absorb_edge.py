@@ -186,10 +186,7 @@ def test_a_deletion_is_not_applied_when_another_message_took_its_place(tmp_path:
     before = lines(sources)
     result = absorb(edited, sources, built, "--apply-deletions")
     assert result.exit_code == 0, result.output
-    assert (
-        "deleted in the document (kept in the sources): message paragraph 8 of 81 (the sources changed"
-        in (result.output)
-    )
+    assert "deleted in the document (kept in the sources): the message paragraph between " in (result.output)
     assert lines(sources) == before
 
 
@@ -215,10 +212,9 @@ def test_a_paragraph_rewritten_whole_is_not_taken_for_a_deletion(tmp_path: Path,
     rewrite(edited, rewrite_whole)
     result = absorb(edited, sources, built, "--apply-deletions")
     assert result.exit_code == 0, result.output
-    assert (
-        "(kept in the sources): abu-dhabi-dialogue-2024#m1 (or rewritten as the paragraph added there)"
-        in (result.output)
-    )
+    deleted = next(line for line in result.output.splitlines() if line.startswith("deleted in the document"))
+    assert deleted.startswith("deleted in the document (kept in the sources): abu-dhabi-dialogue-2024#m1 (")
+    assert "rewritten as the paragraph added there" in deleted
     assert "'Digital platforms run by Governments have reduced contract substitution.'" in result.output
     assert lines(sources) == before
 

@@ -171,3 +171,32 @@ def test_a_bookmark_word_left_between_paragraphs_still_anchors_its_paragraph(tmp
     result = absorb(edited, sources, built)
     assert result.exit_code == 0 and "Wrote 1 edited text in 'en'." in result.output, result.output
     assert "added in the document" not in result.output and "deleted in the document" not in result.output
+
+
+def test_copies_of_a_build_absorb_after_a_deletion_was_applied(tmp_path: Path) -> None:
+    """Reviewer A's copy deletes a message, applied; then reviewer B's copy of the same build, in
+    a folder of its own under the same name, with a comment: absorbed, its comment kept beside A's."""
+    sources, built = setup(tmp_path)
+    first, second = tmp_path / "a" / "outcome.en.docx", tmp_path / "b" / "outcome.en.docx"
+    for copy_path in (first, second):
+        copy_path.parent.mkdir()
+        copy_path.write_bytes((built / "outcome.en.docx").read_bytes())
+    rewrite(first, lambda body: paragraph_of(body, NEXT).getparent().remove(paragraph_of(body, NEXT)))
+    rewrite(first, lambda body: _comment(body, OLD, "A. Reviewer", "First."))
+    rewrite(second, lambda body: _comment(body, OLD, "B. Reviewer", "Second."))
+    assert "(removed from the sources)" in absorb(first, sources, built, "--apply-deletions").output
+    result = absorb(second, sources, built, "--apply-deletions")
+    assert result.exit_code == 0, result.output
+    assert "deleted in the document" not in result.output and "Wrote 0 edited texts" in result.output
+    comments = (built / "comments.en.md").read_text(encoding="utf-8")
+    assert "A. Reviewer" in comments and "B. Reviewer" in comments
+
+
+def _comment(body: etree._Element, text: str, author: str, said: str) -> dict[str, bytes]:
+    paragraph_of(body, text).append(etree.Element(f"{W}commentReference", {f"{W}id": "5"}))
+    xml = (
+        f'<w:comments xmlns:w="{W[1:-1]}"><w:comment w:id="5" w:author="{author}" '
+        'w:date="2026-12-01T10:00:00Z">'
+        f"<w:p><w:r><w:t>{said}</w:t></w:r></w:p></w:comment></w:comments>"
+    )
+    return {"word/comments.xml": xml.encode()}

@@ -34,6 +34,7 @@ class _Absorbing:
         self.view = document_view(merge(corpus), self.language)
         self.printed = [*self.view.body.paragraphs, *self.view.annex.paragraphs]
         self.now = {message_key(p.uid): p for p in self.printed}
+        self.annex = {p.uid for p in self.view.annex.paragraphs}
         self.messages = {m.uid: (s, m) for s in corpus.summaries for m in s.messages}
         self.uids = {message_key(uid): uid for uid in self.messages}
         self.result = Absorbed(self.language)
@@ -61,7 +62,8 @@ class _Absorbing:
         if anchor and anchor.kind == MESSAGE:
             uid = self.uids.get(anchor.key, "a message no longer in the sources")
         if uid:
-            return f"{uid} (paragraph {label.rstrip('.- ')})" if label else uid
+            part = " of the annex" if uid in self.annex else ""
+            return f"{uid} (paragraph {label.rstrip('.- ')}{part})" if label else uid
         if anchor and anchor.kind == FRONT:
             return f"paragraph {anchor.place} of the {anchor.key}"
         return excerpt(clean(paragraph.text), 40) if clean(paragraph.text) else "an empty paragraph"
@@ -195,7 +197,8 @@ class _Absorbing:
         """Say why the edited *text* of *paragraph* cannot be taken, or nothing."""
         message = self.messages[now.uid][1]
         if "\t" in paragraph.text and not split_label(paragraph.text)[0]:
-            return "words stand before its number: put them after it"
+            number = quoted(paragraph.text.split("\t")[0].strip())
+            return f"{number} stands for its number {quoted(now.label)}: numbers follow the messages' order"
         if "\ufffd" in text:
             return "it holds a symbol from a symbol font (shown as �): type the character itself"
         if now.marker:
@@ -230,6 +233,8 @@ class _Absorbing:
             self.result.not_absorbable.append(f"{name}: {refusal}; its text in the document: {quoted(text)}")
             return
         self.result.written.append(f"{name}: {change(now, text)}")
+        if paragraph.pending:
+            self.result.pending.append(f"{name} (by {', '.join(paragraph.pending)})")
         for other in self.corpus.review.languages:
             if other != self.language:
                 self.result.reminders.append(f"{name} in '{other}' ({anchor.key}.{other}.md) to match")
@@ -288,8 +293,8 @@ def absorb(
     absorbing = _Absorbing(edited, validate(sources).corpus, sources)
     absorbing.run()
     result = absorbing.result
-    deletions = [uid for uid, certain in result.deleted if certain] if apply_deletions else []
+    deletions = [uid for uid, _, certain in result.deleted if certain] if apply_deletions else []
     absorbing.writing.write(result, deletions, absorbing.messages, dry_run)
-    if result.comments and not dry_run:
-        result.comments_file = absorbing.writing.comments(build, document, result.comments)
+    if result.comments:
+        result.comments_file = absorbing.writing.comments(build, document, result.comments, dry_run)
     return result

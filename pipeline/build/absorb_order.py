@@ -41,7 +41,7 @@ class Placement:
     found: dict[int, ParagraphView] = field(default_factory=dict)  # by paragraph number
     added: list[str] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)
-    deleted: list[tuple[str, bool]] = field(default_factory=list)  # (the message, known for certain)
+    deleted: list[tuple[str, str, bool]] = field(default_factory=list)  # (uid, as said, known for certain)
     reminders: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)  # paragraph numbers changed
 
@@ -97,29 +97,30 @@ def place(
         if shown is None:
             continue
         if digest(shown.written) != a.digest:
-            result.deleted.append(
-                (f"{shown.uid} (its text changed in the sources since the document was built)", False)
-            )
+            said = f"{shown.uid} (its text changed in the sources since the document was built)"
+            result.deleted.append((shown.uid, said, False))
         elif not alone:
-            result.deleted.append((f"{shown.uid} (or rewritten as the paragraph added there)", False))
+            result.deleted.append(
+                (shown.uid, f"{shown.uid} (or rewritten as the paragraph added there)", False)
+            )
         else:
-            result.deleted.append((shown.uid, True))
+            result.deleted.append((shown.uid, shown.uid, True))
+    by_place = {s.anchor.place: s.paragraph for s in seen}
     for k in sorted(missing):
         if consistent:
             certain = k not in replaced
-            result.deleted.append(
-                (order[k - 1] + ("" if certain else " (or rewritten as the paragraph added there)"), certain)
-            )
-        else:
-            result.deleted.append(
-                (
-                    f"message paragraph {k} of {count} (the sources changed since the document was built: "
-                    "find which in the document as built)",
-                    False,
-                )
-            )
-    for s in seen:
-        label, expected = split_label(s.paragraph.text)[0], printed[s.anchor.place - 1].label
-        if consistent and s.whole and label not in ("", expected):
-            result.numbers.append(f"{quoted(label)} for {quoted(expected)}")
+            said = f"{order[k - 1]} (paragraph {printed[k - 1].label.rstrip('.- ')})"
+            said += "" if certain else ", or rewritten as the paragraph added there"
+            result.deleted.append((order[k - 1], said, certain))
+            continue
+        before = next((by_place[p] for p in range(k - 1, 0, -1) if p in by_place), None)
+        after = next((by_place[p] for p in range(k + 1, count + 1) if p in by_place), None)
+        between = " and ".join(where(p) for p in (before, after) if p is not None)
+        said = f"the message paragraph {'between ' + between if between else k} (which one is not certain: "
+        result.deleted.append(("", said + "the sources changed since the document was built)", False))
+    if consistent:
+        for s in seen:
+            label, expected = split_label(s.paragraph.text)[0], printed[s.anchor.place - 1].label
+            if s.whole and label not in ("", expected):
+                result.numbers.append(f"{quoted(label)} for {quoted(expected)}")
     return result

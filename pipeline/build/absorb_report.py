@@ -53,7 +53,7 @@ class Absorbed:
     written: list[str] = field(default_factory=list)  # "uid: old → new"
     conflicts: list[str] = field(default_factory=list)
     not_absorbable: list[str] = field(default_factory=list)
-    deleted: list[tuple[str, bool]] = field(default_factory=list)  # (the message, known for certain)
+    deleted: list[tuple[str, str, bool]] = field(default_factory=list)  # (uid, as said, known for certain)
     deletions: dict[str, str] = field(default_factory=dict)  # what became of each: "removed from…"
     added: list[str] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)
@@ -65,9 +65,11 @@ class Absorbed:
     def describe(self, dry_run: bool) -> str:
         lines = [f"conflict: {line}" for line in self.conflicts]
         lines += [f"not absorbable: {line}" for line in self.not_absorbable]
-        for message, certain in self.deleted:
+        for uid, said, certain in self.deleted:
             kept = "kept in the sources; --apply-deletions removes it" if certain else "kept in the sources"
-            lines.append(f"deleted in the document ({self.deletions.get(message, kept)}): {message}")
+            lines.append(
+                f"deleted in the document ({self.deletions.get(uid, kept) if certain else kept}): {said}"
+            )
         lines += [f"added in the document (not made a message): {line}" for line in self.added]
         lines += [
             f"moved in the document (not absorbed: a message's place follows its objectives and its "
@@ -77,7 +79,7 @@ class Absorbed:
         lines += [f"tracked change taken as accepted: {line}" for line in self.pending]
         lines += [f"comment on {where} by {c.author} ({c.date}): {c.text}" for where, c in self.comments]
         if self.comments_file:
-            lines.append(f"Comments written to {display_path(self.comments_file)}.")
+            lines.append(f"Comments {'would be ' * dry_run}written to {display_path(self.comments_file)}.")
         verb = "Would write" if dry_run else "Wrote"
         lines += [f"{verb}: {line}" for line in self.written]
         lines += [f"to check: {line}" for line in self.reminders]

@@ -14,7 +14,7 @@ from pipeline import files
 from pipeline.build import validate
 from pipeline.build.absorb_read import Comment
 from pipeline.build.absorb_report import Absorbed
-from pipeline.errors import PipelineError, SourceError
+from pipeline.errors import PipelineError, SourceError, display_path
 from pipeline.front import FRONT_DIR, paragraph_lines
 from pipeline.languages import SOURCE_LANGUAGES
 from pipeline.model import KeyMessage, Summary
@@ -125,22 +125,34 @@ class Writing:
                 removable.append(message)
         return removable
 
-    def comments(self, build: Path, document: Path, comments: list[tuple[str, Comment]]) -> Path:
-        """Write *comments* to build/comments.<language>.md under the document's name, keeping
-        what other documents' comments it holds; return its path."""
+    def comments(
+        self, build: Path, document: Path, comments: list[tuple[str, Comment]], dry_run: bool
+    ) -> Path:
+        """Add *comments* to build/comments.<language>.md, under the document's path, beside those of
+        the documents absorbed before (a comment already there is not repeated); return its path."""
         path = build / f"comments.{self.language}.md"
-        heading = f"# Comments in {document.name}"
-        kept = []
-        if path.is_file():
-            sections = path.read_text(encoding="utf-8").split("\n# ")
-            sections = [s if s.startswith("# ") else f"# {s}" for s in sections if s.strip()]
-            kept = [s.rstrip("\n") + "\n" for s in sections if s.splitlines()[0] != heading]
-        lines = [heading, ""]
-        for where in dict.fromkeys(where for where, _ in comments):
-            lines += [f"## {where}", ""]
-            lines += [f"- {c.author}, {c.date}: {c.text}" for w, c in comments if w == where]
-            lines.append("")
-        files.write_text(path, "\n".join([*kept, "\n".join(lines)]))
+        sections: dict[str, dict[str, list[str]]] = {}
+        heading, where = "", ""
+        for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else ():
+            if line.startswith("# "):
+                heading = line
+            elif line.startswith("## "):
+                where = line
+            elif line.startswith("- ") and heading and where:
+                sections.setdefault(heading, {}).setdefault(where, []).append(line)
+        own = sections.setdefault(f"# Comments in {display_path(document)}", {})
+        for place, comment in comments:
+            said = own.setdefault(f"## {place}", [])
+            line = f"- {comment.author}, {comment.date}: {comment.text}"
+            if line not in said:
+                said.append(line)
+        lines = []
+        for heading, places in sections.items():
+            lines += [heading, ""]
+            for where, said in places.items():
+                lines += [where, "", *said, ""]
+        if not dry_run:
+            files.write_text(path, "\n".join(lines))
         return path
 
 
