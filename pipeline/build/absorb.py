@@ -241,7 +241,7 @@ class _Absorbing:
 
     def fixed(self, paragraph: Paragraph, anchor: Anchor) -> None:
         self.seen_places[FIXED].add(anchor.place)
-        if digest(paragraph.text) != anchor.digest:
+        if digest(clean(paragraph.text)) != anchor.digest:
             source = written_from(paragraph.style)
             self.result.not_absorbable.append(
                 f"{excerpt(clean(paragraph.text))}: written by the pipeline from {source}; change it there"

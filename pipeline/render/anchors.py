@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
 from pipeline.render.wordml import FOOTNOTE_REFERENCE_STYLE, parent_of, qn
-from pipeline.text import clean_text
+from pipeline.text import BIDI_CONTROLS, clean_text
 
 MESSAGE, FRONT, FIXED = "msg", "front", "fix"
 _NAME = re.compile(
@@ -42,6 +43,8 @@ _NAME = re.compile(
 _KEYS = {MESSAGE: "[0-9a-f]{12}", FRONT: "[a-z]+"}  # what stands between the kind and the place
 _GONE = (qn("w:del"), qn("w:moveFrom"))
 _TEXT_BOX = qn("w:txbxContent")
+_DIRECTION = dict.fromkeys(map(ord, BIDI_CONTROLS))
+_SPACING = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # as clean_text collapses it
 # The styles of a note's mark: the pipeline's (Word's own names), and those LibreOffice gives them
 # when it saves the file again.
 MARK_STYLES = frozenset(
@@ -89,9 +92,11 @@ def message_key(uid: str) -> str:
 
 
 def digest(text: str) -> str:
-    """Return the short hash of *text* as cleaned (invisible marks, such as those that keep digit
-    ranges in order in Arabic, and spacing apart)."""
-    return hashlib.sha256(clean_text(text)[0].encode("utf-8")).hexdigest()[:8]
+    """Return the short hash of *text*, direction marks (such as those that keep digit ranges in
+    order in Arabic) and spacing apart: the text as pipeline.text.clean_text cleans what the
+    pipeline writes, at a fraction of its cost (absorb hashes texts it has cleaned itself)."""
+    canonical = unicodedata.normalize("NFC", _SPACING.sub(" ", text.translate(_DIRECTION)).strip())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
@@ -193,12 +198,13 @@ class Anchoring:
         found = {text.text: text for text in body.iter(qn("w:t")) if text.text in wanted}
         kept = [(token, uid, text) for token, uid, text in zip(tokens, uids, texts, strict=True)]
         kept = [(token, uid, text) for token, uid, text in kept if text is not None and token in found]
-        self.order = order_digest(message_key(uid) + digest(text or "") for _, uid, text in kept)
-        for place, (token, uid, text) in enumerate(kept, start=1):
+        keys = [(message_key(uid), digest(text or "")) for _, uid, text in kept]
+        self.order = order_digest(key + hashed for key, hashed in keys)
+        for place, ((token, _, _), (key, hashed)) in enumerate(zip(kept, keys, strict=True), start=1):
             paragraph = parent_of(found[token])
             while paragraph.tag != qn("w:p"):
                 paragraph = parent_of(paragraph)
-            self.mark(paragraph, f"_{MESSAGE}_{message_key(uid)}_{place}_{len(kept)}_{digest(text or '')}")
+            self.mark(paragraph, f"_{MESSAGE}_{key}_{place}_{len(kept)}_{hashed}")
 
     def others(self, body: etree._Element, front: Sequence[tuple[str, int, str, str]]) -> None:
         """Anchor the hand-written chapters' paragraphs (*front*: chapter, number, label, text), found
