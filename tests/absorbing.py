@@ -22,6 +22,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 OLD = "Government-run digital platforms that publish job offers and contracts before departure"
 NEW = "Government-run digital platforms that publish job offers and signed contracts before departure"
+ARABIC = "أسهمت المنصات الرقمية الحكومية"  # the beginning of OLD's message in Arabic
+ABU_DHABI = "summaries/abu-dhabi-dialogue-2024.yaml"  # OLD's summary
 
 
 def rewrite(
@@ -38,6 +40,12 @@ def rewrite(
     with zipfile.ZipFile(document, "w", zipfile.ZIP_DEFLATED) as package:
         for name, data in {**parts, **added}.items():
             package.writestr(name, data)
+
+
+def body_of(document: Path) -> etree._Element:
+    """Return the body of the Word file *document*."""
+    with zipfile.ZipFile(document) as package:
+        return etree.fromstring(package.read("word/document.xml"))
 
 
 def paragraph_of(root: etree._Element, text: str) -> etree._Element:

@@ -4,7 +4,6 @@ staleness mark; a text changed in the sources too since the build is a conflict.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,13 @@ from pipeline.model import PdfEngine
 from pipeline.render.anchors import paragraph_text
 from pipeline.text import clean_text
 from tests.absorbing import (
+    ABU_DHABI,
+    ARABIC,
     NEW,
     OLD,
     W,
     absorb,
+    body_of,
     changed_lines,
     copy_of,
     delete_paragraph,
@@ -30,9 +32,6 @@ from tests.absorbing import (
     tracked,
 )
 from tests.corpus import TEMPLATES
-
-ABU_DHABI = "summaries/abu-dhabi-dialogue-2024.yaml"
-ARABIC = "أسهمت المنصات الرقمية الحكومية"  # the Arabic of OLD's message
 
 
 def test_a_word_typed_into_a_paragraph_comes_back_into_the_summary(tmp_path: Path) -> None:
@@ -64,9 +63,7 @@ def test_a_word_typed_into_a_paragraph_comes_back_into_the_summary(tmp_path: Pat
 
 
 def paragraph_text_of(document: Path, text: str) -> str:
-    with zipfile.ZipFile(document) as package:
-        body = etree.fromstring(package.read("word/document.xml"))
-    return paragraph_text(paragraph_of(body, text))
+    return paragraph_text(paragraph_of(body_of(document), text))
 
 
 def test_tracked_insertions_and_deletions_by_other_authors_are_taken(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ through, part of it moved; and deletions that cannot be named for certain are ne
 from __future__ import annotations
 
 import copy
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,11 @@ from pipeline.build import build
 from pipeline.model import PdfEngine
 from pipeline.render.anchors import anchor_names, message_key, paragraph_text
 from tests.absorbing import (
+    ABU_DHABI,
     OLD,
     W,
     absorb,
+    body_of,
     changed_lines,
     copy_of,
     lines,
@@ -28,7 +29,6 @@ from tests.absorbing import (
 )
 from tests.corpus import TEMPLATES
 
-ABU_DHABI = "summaries/abu-dhabi-dialogue-2024.yaml"
 NEXT = "Demand for care workers will keep growing"  # the message after OLD's, in the same section
 
 
@@ -229,13 +229,12 @@ def test_an_arabic_source_edited_shows_its_english_as_pending(tmp_path: Path) ->
     again = build(sources, tmp_path / "again", TEMPLATES, PdfEngine.NONE)
     assert any("qatar-gulf-africa-dialogue-2022#m1" in str(notice) for notice in again.notices)
     english = copy_of(tmp_path / "again", "en", tmp_path)
-    text = next(paragraph_text(p) for p in _paragraphs(english) if "أكد المشاركون جميعا" in paragraph_text(p))
+    text = next(
+        paragraph_text(p)
+        for p in body_of(english).iter(f"{W}p")
+        if "أكد المشاركون جميعا" in paragraph_text(p)
+    )
     assert text.endswith("[translation pending]")
-
-
-def _paragraphs(document: Path) -> list[etree._Element]:
-    with zipfile.ZipFile(document) as package:
-        return list(etree.fromstring(package.read("word/document.xml")).iter(f"{W}p"))
 
 
 def test_an_edit_the_sources_refuse_writes_nothing(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from tests.absorbing import (
+    ABU_DHABI,
     OLD,
     W,
     absorb,
@@ -24,7 +25,6 @@ from tests.absorbing import (
 )
 from tests.test_absorb_edge import NEXT, _split
 
-ABU_DHABI = "summaries/abu-dhabi-dialogue-2024.yaml"
 FIRST_UNDER_6 = "Participants stressed that fair and ethical recruitment"
 INTRODUCTION = "In paragraph 50 of the Global Compact"
 

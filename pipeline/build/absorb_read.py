@@ -13,7 +13,7 @@ from lxml import etree
 
 from pipeline.errors import PipelineError, display_path
 from pipeline.languages import DOCUMENT_LANGUAGES
-from pipeline.render.anchors import Anchor, note_paragraphs, paragraph_text, parse
+from pipeline.render.anchors import GONE, Anchor, note_paragraphs, paragraph_text, parse
 from pipeline.render.tracked import AUTHOR
 from pipeline.render.wordml import parent_of, qn
 from pipeline.text import clean_text
@@ -22,7 +22,6 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _HEADING_STYLES = ("Heading", "Title", "Subtitle", "AnnexLabel", "TableTitle")
 _CROSSED = ("strike", "dstrike", "vanish")  # words struck through or hidden: a mark-up, not text
-_GONE = (qn("w:del"), qn("w:moveFrom"))
 _LABEL = re.compile(r"\s*(\d+(?:\.| ?-)|[IVX]+\.|[A-Z]\.)(?:\t| +)")
 
 
@@ -192,7 +191,7 @@ def _paragraph(
     calls = (
         f"{etree.QName(call).localname.removesuffix('Reference')}:{call.get(qn('w:id'))}"
         for call in element.iter(qn("w:footnoteReference"), qn("w:endnoteReference"))
-        if not any(a.tag in _GONE for a in call.iterancestors())
+        if not any(a.tag in GONE for a in call.iterancestors())
     )
     return Paragraph(
         number,
@@ -212,13 +211,13 @@ def _paragraph(
 def _mark_deleted(element: etree._Element) -> bool:
     """Tell whether the paragraph mark of *element* is deleted as a tracked change."""
     mark = element.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
-    return mark is not None and any(mark.find(tag) is not None for tag in _GONE)
+    return mark is not None and any(mark.find(tag) is not None for tag in GONE)
 
 
 def _crossed(element: etree._Element) -> bool:
     """Tell whether *element* holds kept words struck through or hidden."""
     for run in element.iter(qn("w:r")):
-        if any(a.tag in _GONE for a in run.iterancestors()) or not "".join(run.itertext()).strip():
+        if any(a.tag in GONE for a in run.iterancestors()) or not "".join(run.itertext()).strip():
             continue
         for name in _CROSSED:
             mark = run.find(f"{qn('w:rPr')}/{qn(f'w:{name}')}")

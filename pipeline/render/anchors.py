@@ -41,7 +41,7 @@ _NAME = re.compile(
     r"_(msg|front|fix)_(?:([0-9a-f]{12}|[a-z]+)_)?(\d+)_(\d+)_([0-9a-f]{8})(?:_([0-9a-f]{8}))?"
 )
 _KEYS = {MESSAGE: "[0-9a-f]{12}", FRONT: "[a-z]+"}  # what stands between the kind and the place
-_GONE = (qn("w:del"), qn("w:moveFrom"))
+GONE = (qn("w:del"), qn("w:moveFrom"))  # what accepting every change removes
 _TEXT_BOX = qn("w:txbxContent")
 _DIRECTION = dict.fromkeys(map(ord, BIDI_CONTROLS))
 _SPACING = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # as clean_text collapses it
@@ -106,7 +106,7 @@ def paragraph_text(paragraph: etree._Element) -> str:
     parts = []
     mark = None  # the mark of the note just called, which LibreOffice may write a second time
     for run in paragraph.iter(qn("w:r")):
-        if any(a.tag in _GONE or a.tag == _TEXT_BOX for a in _ancestors(run, paragraph)):
+        if any(a.tag in GONE or a.tag == _TEXT_BOX for a in _ancestors(run, paragraph)):
             continue
         text = "".join(t.text or "" for t in run.iter(qn("w:t")))
         if _is_mark(run, text):
